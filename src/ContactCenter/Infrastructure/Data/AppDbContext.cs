@@ -1,0 +1,149 @@
+using ContactCenter.Features.ApiKeys;
+using ContactCenter.Features.Addresses;
+using ContactCenter.Features.Appeals;
+using ContactCenter.Features.Audit;
+using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Categories;
+using ContactCenter.Features.Executors;
+using ContactCenter.Features.Identity;
+using ContactCenter.Features.Routing;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Infrastructure.Data;
+
+/// <summary>
+/// The one model of the application. Each database provider has a subclass with its own migrations
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>); code depends on this base type.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<AppealHistoryEntry> AppealHistory => Set<AppealHistoryEntry>();
+    public DbSet<AppealComment> AppealComments => Set<AppealComment>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<ExecutorRequest> ExecutorRequests => Set<ExecutorRequest>();
+    public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
+    public DbSet<Executor> Executors => Set<Executor>();
+    public DbSet<ExecutorCompetence> ExecutorCompetences => Set<ExecutorCompetence>();
+    public DbSet<ExecutorStaffMember> ExecutorStaff => Set<ExecutorStaffMember>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Street> Streets => Set<Street>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<ReviewTrackEntity> ReviewTracks => Set<ReviewTrackEntity>();
+    public DbSet<CalendarSettings> CalendarSettings => Set<CalendarSettings>();
+    public DbSet<CalendarHoliday> CalendarHolidays => Set<CalendarHoliday>();
+    public DbSet<CalendarTransfer> CalendarTransfers => Set<CalendarTransfer>();
+    public DbSet<MartialLawPeriodEntity> MartialLawPeriods => Set<MartialLawPeriodEntity>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums are stored by name: readable in SQL and safe to reorder.
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Appeal>(e =>
+        {
+            e.HasIndex(a => a.RegistrationNumber).IsUnique();
+            e.Property(a => a.RegistrationNumber).HasMaxLength(32);
+            e.OwnsOne(a => a.Applicant, o =>
+            {
+                o.Property(p => p.FullName).HasMaxLength(300);
+                o.Property(p => p.Phone).HasMaxLength(20);
+                o.Property(p => p.Email).HasMaxLength(254);
+                o.HasIndex(p => p.Phone);
+                o.HasIndex(p => p.Email);
+            });
+            e.Navigation(a => a.Applicant).IsRequired();
+            e.Property(a => a.Description).HasMaxLength(8000);
+            e.Property(a => a.SearchText).HasMaxLength(8000);
+            e.Property(a => a.ExternalId).HasMaxLength(100);
+            e.HasIndex(a => a.ExternalId);
+            e.HasIndex(a => new { a.Status, a.DueAt });
+            e.HasIndex(a => a.ReceivedAt);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasMany(a => a.Questions).WithOne(q => q.Appeal).HasForeignKey(q => q.AppealId);
+        });
+
+        b.Entity<Question>(e =>
+        {
+            e.HasIndex(q => new { q.AppealId, q.Number }).IsUnique();
+            e.HasIndex(q => new { q.ExecutorId, q.Status, q.DueAt });
+            e.HasIndex(q => new { q.CategoryCode, q.Status });
+            e.OwnsOne(q => q.Location, o => o.Property(l => l.Address).HasMaxLength(500));
+            e.Navigation(q => q.Location).IsRequired();
+            e.Property(q => q.Description).HasMaxLength(8000);
+            e.Property(q => q.CategoryCode).HasMaxLength(64);
+            e.Property(q => q.ReviewTrackCode).HasMaxLength(32);
+            e.HasMany(q => q.Assignments).WithOne().HasForeignKey(a => a.QuestionId);
+        });
+
+        b.Entity<Assignment>(e => e.HasIndex(a => new { a.ExecutorId, a.Active }));
+        b.Entity<AppealHistoryEntry>(e =>
+        {
+            e.HasIndex(h => new { h.AppealId, h.At });
+            e.Property(h => h.Action).HasMaxLength(64);
+        });
+        b.Entity<AppealComment>(e => e.HasIndex(c => c.AppealId));
+        b.Entity<Attachment>(e =>
+        {
+            e.HasIndex(a => a.AppealId);
+            e.HasOne(a => a.Content).WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId);
+        });
+        b.Entity<AttachmentContent>(e => e.HasKey(c => c.AttachmentId));
+        b.Entity<ExecutorRequest>(e =>
+        {
+            e.HasIndex(r => new { r.Status, r.RequestedAt });
+            e.HasIndex(r => r.AppealId);
+        });
+        b.Entity<NumberCounter>(e => e.HasKey(c => c.Key));
+
+        b.Entity<Executor>(e =>
+        {
+            e.HasMany(x => x.Competences).WithOne().HasForeignKey(c => c.ExecutorId);
+            e.HasMany(x => x.Staff).WithOne().HasForeignKey(s => s.ExecutorId);
+            e.HasIndex(x => x.ParentId);
+        });
+        b.Entity<ExecutorCompetence>(e => e.HasKey(c => new { c.ExecutorId, c.CategoryCode }));
+        b.Entity<Category>(e =>
+        {
+            e.HasKey(c => c.Code);
+            e.Property(c => c.Code).HasMaxLength(64);
+            e.HasIndex(c => c.ParentCode);
+            e.HasIndex(c => c.Open311ServiceCode);
+        });
+        b.Entity<RoutingRule>(e => e.HasIndex(r => r.CategoryCode));
+        b.Entity<Street>(e => e.HasIndex(s => s.SearchName));
+        b.Entity<Building>(e => e.HasIndex(x => new { x.StreetId, x.Number }));
+        b.Entity<ReviewTrackEntity>(e =>
+        {
+            e.ToTable("review_tracks");
+            e.HasKey(t => t.Code);
+            e.Property(t => t.Code).HasMaxLength(32);
+        });
+        b.Entity<CalendarSettings>(e => e.Property(c => c.Version).IsConcurrencyToken());
+        b.Entity<CalendarHoliday>(e => e.HasIndex(h => h.Date).IsUnique());
+        b.Entity<CalendarTransfer>(e => e.HasIndex(t => t.Date).IsUnique());
+        b.Entity<MartialLawPeriodEntity>(e => e.ToTable("martial_law_periods"));
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+        });
+        b.Entity<ApiKey>(e => e.HasIndex(k => k.Prefix));
+    }
+}
