@@ -24,12 +24,19 @@ public enum AppealStatus
 /// <summary>Who acts. Mirrors the roles of SPEC §1.</summary>
 public enum ActorRole
 {
+    /// <summary>«оператор», «диспетчер»: registers, routes, answers from the knowledge base, calls back to verify.</summary>
     Operator,
+    /// <summary>«начальник контакт-центру»: approves executor requests, reassigns, refuses, terminates; can do what operators do.</summary>
     Supervisor,
+    /// <summary>Responsible person of an executor organisation («виконавець»).</summary>
     Executor,
+    /// <summary>A concrete staff member of an executor («конкретний виконавець»).</summary>
     ExecutorStaff,
+    /// <summary>«керівництво»: dashboards and reports, read-only; fires no transitions.</summary>
     Leadership,
+    /// <summary>Users, reference data, integrations; holds the supervisor's rights.</summary>
     Administrator,
+    /// <summary>«заявник»: submits, tracks, confirms or rejects the result.</summary>
     Applicant,
     /// <summary>Background jobs and integrations acting on their own.</summary>
     System,
@@ -38,10 +45,16 @@ public enum ActorRole
 /// <summary>Result codes (classifier 858 §9 plus forwarded, returned, terminated; R15).</summary>
 public enum ResultCode
 {
+    /// <summary>«вирішено позитивно».</summary>
     Resolved,
+    /// <summary>«відмовлено» (R5).</summary>
     Refused,
+    /// <summary>«роз'яснено».</summary>
     Explained,
+    /// <summary>«надіслано за належністю» (R6).</summary>
     Forwarded,
+    /// <summary>«повернуто заявнику» for missing data (R2).</summary>
     Returned,
+    /// <summary>«припинено» by the head's decision (R9).</summary>
     Terminated,
 }
