@@ -78,6 +78,10 @@ public static class AppealStateMachine
     private static readonly FrozenSet<ActorRole> Operators =
         Set(ActorRole.Operator, ActorRole.Supervisor, ActorRole.Administrator);
 
+    // Routing: operators by hand, or the system by the routing rules.
+    private static readonly FrozenSet<ActorRole> Routers =
+        Set(ActorRole.Operator, ActorRole.Supervisor, ActorRole.Administrator, ActorRole.System);
+
     // Decisions of the head: approvals of executor requests, refusals, termination (R9), unverified close.
     private static readonly FrozenSet<ActorRole> Supervisors =
         Set(ActorRole.Supervisor, ActorRole.Administrator);
@@ -99,7 +103,8 @@ public static class AppealStateMachine
     private static readonly Transition[] Table =
     [
         // Registered: the operator routes it, or finishes it at the front desk.
-        new(AppealStatus.Registered, AppealTrigger.Assign, AppealStatus.Assigned, Operators),
+        // System: automatic routing at registration assigns the suggested executor.
+        new(AppealStatus.Registered, AppealTrigger.Assign, AppealStatus.Assigned, Routers),
         new(AppealStatus.Registered, AppealTrigger.Answer, AppealStatus.Closed, Operators, ResultCode.Explained),
         new(AppealStatus.Registered, AppealTrigger.Forward, AppealStatus.Forwarded, Operators, ResultCode.Forwarded),
         new(AppealStatus.Registered, AppealTrigger.ReturnToApplicant, AppealStatus.Closed, Operators, ResultCode.Returned),

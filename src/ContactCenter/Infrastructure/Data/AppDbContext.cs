@@ -71,7 +71,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(a => a.Description).HasMaxLength(8000);
             e.Property(a => a.SearchText).HasMaxLength(8000);
             e.Property(a => a.ExternalId).HasMaxLength(100);
-            e.HasIndex(a => a.ExternalId);
+            e.HasIndex(a => a.ExternalId).IsUnique();
             e.HasIndex(a => new { a.Status, a.DueAt });
             e.HasIndex(a => a.ReceivedAt);
             e.Property(a => a.Version).IsConcurrencyToken();

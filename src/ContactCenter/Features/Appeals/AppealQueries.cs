@@ -1,0 +1,291 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using ContactCenter.Core.Appeals;
+using ContactCenter.Core.Deadlines;
+using ContactCenter.Core.Phones;
+using ContactCenter.Features.Audit;
+using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Executors;
+using ContactCenter.Infrastructure;
+using ContactCenter.Infrastructure.Data;
+using ContactCenter.Infrastructure.Errors;
+using ContactCenter.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace ContactCenter.Features.Appeals;
+
+public sealed record AppealSearch(
+    AppealStatus? Status = null,
+    int? ExecutorId = null,
+    string? CategoryCode = null,
+    Channel? Channel = null,
+    bool? Overdue = null,
+    string? Phone = null,
+    string? Q = null,
+    DateTimeOffset? ReceivedFrom = null,
+    DateTimeOffset? ReceivedTo = null,
+    int Page = 1,
+    int PageSize = 20);
+
+/// <summary>Reading appeals: one card, the search list, the timeline. Personal data reads are audited (F12.1).</summary>
+public sealed partial class AppealQueries(
+    AppDbContext db,
+    AppealAccess access,
+    ExecutorDirectory executors,
+    CalendarService calendar,
+    AuditLog audit,
+    TimeProvider time)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// Overdue in SQL: the same rule as <see cref="DeadlineCalculator.IsOverdue"/> on an open status
+    /// (<see cref="AppealStateMachine.OpenStatuses"/>). Overdue is a flag, never a state.
+    /// </summary>
+    public static Expression<Func<Appeal, bool>> IsOverdue(DateTimeOffset now)
+    {
+        var open = AppealStateMachine.OpenStatuses.ToList();
+        return a => a.DueAt != null && a.DueAt < now && open.Contains(a.Status);
+    }
+
+    public static bool IsOverdue(AppealStatus status, DateTimeOffset? dueAt, DateTimeOffset now) =>
+        AppealStateMachine.IsOpen(status) && DeadlineCalculator.IsOverdue(dueAt, now);
+
+    public async Task<AppealView> GetAsync(string registrationNumber, Actor actor, CancellationToken ct)
+    {
+        var appeal = await db.Appeals.AsNoTracking()
+            .Include(a => a.Questions).ThenInclude(q => q.Assignments)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.RegistrationNumber == registrationNumber, ct)
+            ?? throw new NotFoundException(Text.Get("appeal.notFound", registrationNumber));
+        await access.EnsureCanReadAsync(appeal, actor, ct);
+        var view = await ToViewAsync(appeal, actor, ct);
+        if (!AppealAccess.MustMask(appeal, actor))
+            await audit.RecordReadAsync(actor, "appeal", appeal.RegistrationNumber, "card", ct);
+        return view;
+    }
+
+    public async Task<AppealView> ToViewAsync(Appeal appeal, Actor actor, CancellationToken ct)
+    {
+        var lookup = await executors.LookupAsync(ct);
+        var categories = await CategoryNamesAsync(ct);
+        var now = time.GetUtcNow();
+        var links = new[] { appeal.RepeatOfId, appeal.DuplicateOfId }.OfType<long>().ToList();
+        var linked = links.Count == 0
+            ? []
+            : await db.Appeals.AsNoTracking().Where(a => links.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.RegistrationNumber, ct);
+        var questions = appeal.Questions.OrderBy(q => q.Number).Select(q => new QuestionView(
+            q.Number,
+            q.CategoryCode,
+            categories.GetValueOrDefault(q.CategoryCode),
+            q.Description,
+            ToView(q.Location),
+            q.Status,
+            Kyiv(q.DueAt),
+            IsOverdue(q.Status, q.DueAt, now),
+            q.ReviewTrackCode,
+            lookup.Ref(q.ExecutorId),
+            q.Assignments.Where(a => a.Active && a.Role == AssignmentRole.CoExecutor).Select(a => lookup.Ref(a.ExecutorId)!).ToList(),
+            q.Assignments.Where(a => a.Active && a.Role == AssignmentRole.ForInformation).Select(a => lookup.Ref(a.ExecutorId)!).ToList(),
+            q.AssigneeUserId,
+            q.ResultCode is { } code ? new ResultView(code, q.ResultText, Kyiv(q.ResultAt), q.LegalBasis, q.ForwardedTo) : null,
+            q.VerificationConfirmed is { } confirmed ? new VerificationView(confirmed, q.VerificationRating, q.VerificationComment, q.VerificationVia, Kyiv(q.VerifiedAt)) : null,
+            q.ReworkCount,
+            q.ExtendedWorkingDays,
+            AppealStateMachine.AllowedTriggers(q.Status, actor.ActorRole))).ToList();
+        var first = questions[0];
+        return new AppealView(
+            appeal.RegistrationNumber,
+            appeal.Status,
+            Kyiv(appeal.ReceivedAt),
+            Kyiv(appeal.RegisteredAt),
+            Kyiv(appeal.UpdatedAt),
+            Kyiv(appeal.DueAt),
+            questions.Any(q => q.Overdue),
+            appeal.Channel,
+            appeal.Kind,
+            appeal.Form,
+            ToView(appeal.Applicant, AppealAccess.MustMask(appeal, actor)),
+            appeal.IsCollective,
+            appeal.SignatoriesCount,
+            appeal.HideIdentity,
+            first.CategoryCode,
+            appeal.Description,
+            first.Location,
+            appeal.Priority,
+            first.ReviewTrack,
+            first.Executor,
+            first.Assignee,
+            new FlagsView(
+                appeal.RepeatOfId is { } r ? linked.GetValueOrDefault(r) : null,
+                appeal.DuplicateOfId is { } d ? linked.GetValueOrDefault(d) : null,
+                appeal.Resonant,
+                appeal.AdditionalControl),
+            questions.Count == 1 ? first.Result : null,
+            questions.Count == 1 ? first.Verification : null,
+            appeal.ExternalId,
+            appeal.Version,
+            questions);
+    }
+
+    public async Task<PagedResult<AppealListItem>> SearchAsync(AppealSearch search, Actor actor, CancellationToken ct)
+    {
+        var (query, page, pageSize) = await FilterAsync(search, actor, ct);
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new
+            {
+                Appeal = a,
+                First = a.Questions.OrderBy(q => q.Number).Select(q => new { q.CategoryCode, q.ExecutorId }).First(),
+                Count = a.Questions.Count,
+            })
+            .ToListAsync(ct);
+        var lookup = await executors.LookupAsync(ct);
+        var now = time.GetUtcNow();
+        var items = rows.Select(r => new AppealListItem(
+            r.Appeal.RegistrationNumber,
+            r.Appeal.Status,
+            Kyiv(r.Appeal.ReceivedAt),
+            Kyiv(r.Appeal.DueAt),
+            IsOverdue(r.Appeal.Status, r.Appeal.DueAt, now),
+            r.Appeal.Channel,
+            r.Appeal.Kind,
+            r.Appeal.Priority,
+            r.First.CategoryCode,
+            r.Appeal.Description.Length > 300 ? r.Appeal.Description[..300] + "…" : r.Appeal.Description,
+            ToView(r.Appeal.Applicant, AppealAccess.MustMask(r.Appeal, actor)),
+            lookup.Ref(r.First.ExecutorId),
+            r.Count)).ToList();
+        if (items.Count > 0)
+        {
+            var shown = string.Join(',', items.Take(50).Select(i => i.RegistrationNumber));
+            await audit.RecordReadAsync(actor, "appealList", null, $"count={items.Count}; {shown}", ct);
+        }
+        return new PagedResult<AppealListItem>(items, total, page, pageSize);
+    }
+
+    /// <summary>Every matching appeal, for export; the caller streams it.</summary>
+    public async IAsyncEnumerable<AppealListItem> ExportAsync(AppealSearch search, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var (query, _, _) = await FilterAsync(search with { Page = 1, PageSize = MaxPageSize }, actor, ct);
+        var lookup = await executors.LookupAsync(ct);
+        var now = time.GetUtcNow();
+        await audit.RecordReadAsync(actor, "appealExport", null, "csv", ct);
+        var rows = query.OrderBy(a => a.Id)
+            .Select(a => new { Appeal = a, First = a.Questions.OrderBy(q => q.Number).Select(q => new { q.CategoryCode, q.ExecutorId }).First(), Count = a.Questions.Count })
+            .AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            yield return new AppealListItem(
+                r.Appeal.RegistrationNumber, r.Appeal.Status, Kyiv(r.Appeal.ReceivedAt), Kyiv(r.Appeal.DueAt),
+                IsOverdue(r.Appeal.Status, r.Appeal.DueAt, now), r.Appeal.Channel, r.Appeal.Kind, r.Appeal.Priority,
+                r.First.CategoryCode, r.Appeal.Description,
+                // Exports never show a hidden identity (R12), whoever exports.
+                ToView(r.Appeal.Applicant, r.Appeal.HideIdentity),
+                lookup.Ref(r.First.ExecutorId), r.Count);
+        }
+    }
+
+    public async Task<IReadOnlyList<HistoryItem>> HistoryAsync(string registrationNumber, Actor actor, CancellationToken ct)
+    {
+        var appeal = await db.Appeals.AsNoTracking().Include(a => a.Questions).ThenInclude(q => q.Assignments).AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.RegistrationNumber == registrationNumber, ct)
+            ?? throw new NotFoundException(Text.Get("appeal.notFound", registrationNumber));
+        await access.EnsureCanReadAsync(appeal, actor, ct);
+        var entries = await db.AppealHistory.AsNoTracking().Where(h => h.AppealId == appeal.Id)
+            .OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync(ct);
+        return entries.Select(h => new HistoryItem(Kyiv(h.At), h.ActorName, h.Action, h.FromStatus, h.ToStatus, h.Comment, h.QuestionNumber)).ToList();
+    }
+
+    private async Task<(IQueryable<Appeal> Query, int Page, int PageSize)> FilterAsync(AppealSearch s, Actor actor, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (s.Page < 1)
+            errors.Add("page", "page ≥ 1");
+        if (s.PageSize is < 1 or > MaxPageSize)
+            errors.Add("pageSize", $"1 … {MaxPageSize}");
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(s.Phone))
+        {
+            phone = PhoneNumbers.TryNormalize(s.Phone);
+            if (phone is null)
+                errors.Add("phone", Text.Get("applicant.phone.invalid"));
+        }
+        errors.ThrowIfAny();
+        if (actor.Role == "none")
+            throw new ForbiddenException(Text.Get("error.forbidden"));
+
+        IQueryable<Appeal> query = db.Appeals.AsNoTracking();
+        var scope = await access.ScopeAsync(actor, ct);
+        if (scope is not null)
+        {
+            var ids = scope.ToList();
+            query = query.Where(a => a.Questions.Any(q => (q.ExecutorId != null && ids.Contains(q.ExecutorId.Value))
+                || q.Assignments.Any(x => x.Active && ids.Contains(x.ExecutorId))));
+        }
+        if (s.Status is { } status)
+            query = query.Where(a => a.Status == status);
+        if (s.ExecutorId is { } executorId)
+            query = query.Where(a => a.Questions.Any(q => q.ExecutorId == executorId));
+        if (!string.IsNullOrWhiteSpace(s.CategoryCode))
+        {
+            var code = s.CategoryCode.Trim();
+            query = query.Where(a => a.Questions.Any(q => q.CategoryCode == code));
+        }
+        if (s.Channel is { } channel)
+            query = query.Where(a => a.Channel == channel);
+        if (s.Overdue is { } overdue)
+        {
+            var now = time.GetUtcNow();
+            query = overdue ? query.Where(IsOverdue(now)) : query.Where(Not(IsOverdue(now)));
+        }
+        if (phone is not null)
+            query = query.Where(a => a.Applicant.Phone == phone);
+        if (s.ReceivedFrom is { } from)
+            query = query.Where(a => a.ReceivedAt >= from);
+        if (s.ReceivedTo is { } to)
+            query = query.Where(a => a.ReceivedAt <= to);
+        if (!string.IsNullOrWhiteSpace(s.Q))
+            query = FullText(query, s.Q);
+        return (query, s.Page, s.PageSize);
+    }
+
+    private IQueryable<Appeal> FullText(IQueryable<Appeal> query, string q)
+    {
+        var words = Words().Matches(q.ToLowerInvariant()).Select(m => m.Value).Take(8).ToList();
+        if (words.Count == 0)
+            return query;
+        if (db.IsPostgres)
+        {
+            // Prefix match on every word: "водопост" finds "водопостачання".
+            var tsQuery = string.Join(" & ", words.Select(w => w + ":*"));
+            return query.Where(a => EF.Property<NpgsqlTsVector>(a, PostgresAppDbContext.SearchVector)
+                .Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
+        }
+        foreach (var word in words)
+            query = query.Where(a => a.SearchText.Contains(word));
+        return query;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Words();
+
+    private static Expression<Func<Appeal, bool>> Not(Expression<Func<Appeal, bool>> e) =>
+        Expression.Lambda<Func<Appeal, bool>>(Expression.Not(e.Body), e.Parameters);
+
+    private async Task<IReadOnlyDictionary<string, string>> CategoryNamesAsync(CancellationToken ct) =>
+        await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+
+    private DateTimeOffset Kyiv(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, calendar.TimeZone);
+
+    private DateTimeOffset? Kyiv(DateTimeOffset? value) => value is { } v ? Kyiv(v) : null;
+
+    public static ApplicantView ToView(Applicant a, bool mask) => mask
+        ? new ApplicantView(Text.Get("applicant.hidden"), null, null, null, null, null, null, null, true)
+        : new ApplicantView(a.FullName, a.Phone, a.Email, a.Address, a.RegisteredAddress, a.PrivilegeCategory, a.SocialStatus, a.RepresentativeOf, false);
+
+    private static LocationView ToView(Location l) => new(l.Address, l.BuildingId, l.DistrictId, l.Lat, l.Long);
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using ContactCenter.Core.Appeals;
+using ContactCenter.Infrastructure;
+using ContactCenter.Infrastructure.Errors;
+using ContactCenter.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContactCenter.Features.Appeals;
+
+public static class AppealsApi
+{
+    public static IEndpointRouteBuilder MapAppealsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/appeals").WithTags("Appeals").RequireAuthorization();
+
+        group.MapPost("/", async Task<Results<Created<AppealView>, Ok<AppealView>>> (
+            RegisterAppealRequest request, RegisterAppeal register, AppealQueries queries, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.Actor();
+            var outcome = await register.HandleAsync(request, actor, ct);
+            var view = await queries.ToViewAsync(outcome.Appeal.Questions.Count > 0 ? outcome.Appeal : await Reload(http, outcome.Appeal.RegistrationNumber, ct), actor, ct);
+            return outcome.Created
+                ? TypedResults.Created($"/api/v1/appeals/{Uri.EscapeDataString(view.RegistrationNumber)}", view)
+                : TypedResults.Ok(view);
+        })
+        .WithName("RegisterAppeal")
+        .WithSummary("Register an appeal (201); a repeated externalId returns the card already registered (200).")
+        .ProducesValidationProblem();
+
+        group.MapGet("/", async Task<IResult> (
+            [AsParameters] SearchParameters p, AppealQueries queries, HttpContext http, CancellationToken ct) =>
+        {
+            var search = p.ToSearch();
+            if (p.Format is { Length: > 0 } format)
+            {
+                if (!format.Equals("csv", StringComparison.OrdinalIgnoreCase))
+                    throw AppValidationException.For("format", "csv");
+                return Results.Stream(async stream => await WriteCsvAsync(stream, queries.ExportAsync(search, http.Actor(), ct), ct),
+                    "text/csv; charset=utf-8", $"appeals-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
+            }
+            return TypedResults.Ok(await queries.SearchAsync(search, http.Actor(), ct));
+        })
+        .WithName("SearchAppeals")
+        .WithSummary("Search appeals with filters and paging; format=csv exports the whole result.")
+        .Produces<PagedResult<AppealListItem>>();
+
+        group.MapGet("/{number}", async (string number, AppealQueries queries, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await queries.GetAsync(number, http.Actor(), ct)))
+            .WithName("GetAppeal").WithSummary("One appeal card.");
+
+        group.MapGet("/{number}/history", async (string number, AppealQueries queries, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await queries.HistoryAsync(number, http.Actor(), ct)))
+            .WithName("GetAppealHistory").WithSummary("The appeal's timeline.");
+
+        group.MapPost("/{number}/assign", (string number, int? question, AssignRequest body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.AssignAsync(number, question, body, http.Actor(), ct), q, http, ct))
+            .WithName("AssignAppeal").WithSummary("Assign (or reassign) a question to an executor; the executor may name its staff member.");
+
+        group.MapPost("/{number}/accept", (string number, int? question, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.AcceptAsync(number, question, http.Actor(), ct), q, http, ct))
+            .WithName("AcceptAppeal").WithSummary("The executor accepts the question: competence confirmed.");
+
+        group.MapPost("/{number}/result", (string number, int? question, ResultRequest body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.ReportResultAsync(number, question, body, http.Actor(), ct), q, http, ct))
+            .WithName("ReportResult").WithSummary("The executor reports the result; verification follows.");
+
+        group.MapPost("/{number}/verification", (string number, int? question, VerificationRequest body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.VerifyAsync(number, question, body, http.Actor(), ct), q, http, ct))
+            .WithName("VerifyResult").WithSummary("The applicant's answer: confirmed closes, not confirmed returns for rework.");
+
+        group.MapPost("/{number}/answer", (string number, int? question, AnswerRequest body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.AnswerAsync(number, question, body, http.Actor(), ct), q, http, ct))
+            .WithName("AnswerAppeal").WithSummary("The operator answered directly (explained) and closes the question.");
+
+        group.MapPost("/{number}/forward", (string number, int? question, ForwardRequest body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.ForwardAsync(number, question, body, http.Actor(), ct), q, http, ct))
+            .WithName("ForwardAppeal").WithSummary("Out of competence: forwarded to the competent body (R6).");
+
+        group.MapPost("/{number}/reject", (string number, int? question, RejectRequest body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.RejectAsync(number, question, body, http.Actor(), ct), q, http, ct))
+            .WithName("RejectAppeal").WithSummary("Reasoned refusal with its legal basis and the way to appeal it (R5).");
+
+        group.MapPost("/{number}/comments", async (string number, int? question, CommentRequest body, AppealWorkflow w, HttpContext http, CancellationToken ct) =>
+        {
+            var c = await w.CommentAsync(number, question, body, http.Actor(), ct);
+            return TypedResults.Created($"/api/v1/appeals/{Uri.EscapeDataString(number)}/history", new CommentView(c.Id, c.At, c.AuthorName, c.Text, c.Public, c.QuestionNumber));
+        })
+        .WithName("CommentAppeal").WithSummary("A comment, internal or visible to the applicant.");
+
+        group.MapPost("/{number}/attachments", async (string number, int? question, IFormFile? file, [FromForm] bool? evidence, AttachmentStore store, HttpContext http, CancellationToken ct) =>
+        {
+            var a = await store.AddAsync(number, question, file, evidence ?? false, http.Actor(), ct);
+            return TypedResults.Created($"/api/v1/appeals/{Uri.EscapeDataString(number)}/attachments/{a.Id}", ToView(a));
+        })
+        .DisableAntiforgery()
+        .WithName("AttachToAppeal").WithSummary("Upload a photo or document (multipart, field 'file'; 'evidence=true' for proof of the result).");
+
+        group.MapGet("/{number}/attachments", async (string number, AttachmentStore store, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok((await store.ListAsync(number, http.Actor(), ct)).Select(ToView).ToList()))
+            .WithName("ListAttachments");
+
+        group.MapGet("/{number}/attachments/{id:long}", async (string number, long id, AttachmentStore store, HttpContext http, CancellationToken ct) =>
+        {
+            var (meta, data) = await store.GetAsync(number, id, http.Actor(), ct);
+            return TypedResults.File(data, meta.ContentType, meta.FileName);
+        })
+        .WithName("GetAttachment");
+
+        group.MapPost("/{number}/requests", async (string number, int? question, ExecutorRequestInput body, AppealWorkflow w, HttpContext http, CancellationToken ct) =>
+        {
+            var r = await w.CreateRequestAsync(number, question, body, http.Actor(), ct);
+            return TypedResults.Created($"/api/v1/requests/{r.Id}", new { id = r.Id, status = r.Status });
+        })
+        .WithName("CreateExecutorRequest").WithSummary("An executor's request: reassign, extend, defer or additional control.");
+
+        var requests = app.MapGroup("/api/v1/requests").WithTags("Appeals").RequireAuthorization();
+        requests.MapGet("/", async (ExecutorRequestStatus? status, ExecutorRequestQueries q, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await q.ListAsync(status ?? ExecutorRequestStatus.Pending, http.Actor(), ct)))
+            .WithName("ListExecutorRequests").WithSummary("Executor requests; pending ones form the supervisor's approvals queue.");
+        requests.MapPost("/{id:long}/approve", async (long id, DecisionRequest? body, AppealWorkflow w, ExecutorRequestQueries q, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await q.ToViewAsync(await w.DecideAsync(id, true, body ?? new DecisionRequest(null, null), http.Actor(), ct), ct)))
+            .WithName("ApproveExecutorRequest");
+        requests.MapPost("/{id:long}/decline", async (long id, DecisionRequest? body, AppealWorkflow w, ExecutorRequestQueries q, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await q.ToViewAsync(await w.DecideAsync(id, false, body ?? new DecisionRequest(null, null), http.Actor(), ct), ct)))
+            .WithName("DeclineExecutorRequest");
+        return app;
+    }
+
+    public sealed record SearchParameters(
+        AppealStatus? Status, int? ExecutorId, string? CategoryCode, Channel? Channel, bool? Overdue, string? Phone, string? Q,
+        DateTimeOffset? ReceivedFrom, DateTimeOffset? ReceivedTo, int? Page, int? PageSize, string? Format)
+    {
+        public AppealSearch ToSearch() => new(Status, ExecutorId, CategoryCode, Channel, Overdue, Phone, Q, ReceivedFrom, ReceivedTo, Page ?? 1, PageSize ?? 20);
+    }
+
+    private static async Task<Ok<AppealView>> Respond(Task<Appeal> work, AppealQueries queries, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ToViewAsync(await work, http.Actor(), ct));
+
+    private static async Task<Appeal> Reload(HttpContext http, string number, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<AppealWorkflow>().LoadAsync(number, ct);
+
+    private static AttachmentView ToView(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedByName, a.Evidence, a.QuestionNumber);
+
+    private static async Task WriteCsvAsync(Stream stream, IAsyncEnumerable<AppealListItem> rows, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await writer.WriteLineAsync("registrationNumber;status;receivedAt;dueAt;overdue;channel;kind;priority;categoryCode;executor;applicant;phone;description");
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            string[] cells =
+            [
+                r.RegistrationNumber, r.Status.ToString(), r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+                r.DueAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", r.Overdue ? "true" : "false", r.Channel.ToString(),
+                r.Kind.ToString(), r.Priority.ToString(), r.CategoryCode, r.Executor?.Name ?? "", r.Applicant.FullName,
+                r.Applicant.Phone ?? "", r.Description,
+            ];
+            await writer.WriteLineAsync(string.Join(';', cells.Select(Csv)));
+        }
+    }
+
+    /// <summary>RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never runs it.</summary>
+    public static string Csv(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
+            value = "'" + value;
+        return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,42 @@
+using ContactCenter.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Features.Routing;
+
+/// <summary>The executor suggested for a question.</summary>
+public sealed record RoutingSuggestion(int ExecutorId, string Reason);
+
+/// <summary>
+/// Suggests the executor of a question (F3.2): the most specific rule wins — building, then district,
+/// then the category alone — walking up the category tree; then the category's default executor.
+/// The operator sees the suggestion and may override it.
+/// </summary>
+public sealed class Router(AppDbContext db)
+{
+    public async Task<RoutingSuggestion?> SuggestAsync(string categoryCode, int? buildingId, int? districtId, CancellationToken ct)
+    {
+        var categories = await db.Categories.AsNoTracking()
+            .Select(c => new { c.Code, c.ParentCode, c.DefaultExecutorId })
+            .ToDictionaryAsync(c => c.Code, ct);
+        var chain = new List<string>();
+        for (var code = categoryCode; code is not null && categories.TryGetValue(code, out var c) && chain.Count < 16; code = c.ParentCode)
+            chain.Add(code);
+        if (chain.Count == 0)
+            return null;
+
+        var rules = await db.RoutingRules.AsNoTracking().Where(r => chain.Contains(r.CategoryCode)).ToListAsync(ct);
+        foreach (var code in chain)
+        {
+            var forCode = rules.Where(r => r.CategoryCode == code).ToList();
+            if (buildingId is not null && forCode.FirstOrDefault(r => r.BuildingId == buildingId) is { } byBuilding)
+                return new RoutingSuggestion(byBuilding.ExecutorId, "building");
+            if (districtId is not null && forCode.FirstOrDefault(r => r.BuildingId == null && r.DistrictId == districtId) is { } byDistrict)
+                return new RoutingSuggestion(byDistrict.ExecutorId, "district");
+            if (forCode.FirstOrDefault(r => r.BuildingId == null && r.DistrictId == null) is { } byCategory)
+                return new RoutingSuggestion(byCategory.ExecutorId, "category");
+            if (categories[code].DefaultExecutorId is { } defaultExecutor)
+                return new RoutingSuggestion(defaultExecutor, "categoryDefault");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContactCenter.Infrastructure;
+
+/// <summary>Configuration section <c>ContactCenter</c>.</summary>
+public sealed class ContactCenterOptions
+{
+    public const string Section = "ContactCenter";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public BootstrapOptions Bootstrap { get; set; } = new();
+    /// <summary>Demo data; null means "on for SQLite, off for PostgreSQL".</summary>
+    public bool? Demo { get; set; }
+    public NumberingOptions Numbering { get; set; } = new();
+    public AttachmentOptions Attachments { get; set; } = new();
+
+    public bool DemoEnabled => Demo ?? Database.Provider == DatabaseProvider.Sqlite;
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Defaults to a SQLite file in the <c>data</c> folder next to the working directory.</summary>
+    public string? ConnectionString { get; set; }
+
+    public string EffectiveConnectionString => ConnectionString is { Length: > 0 } cs
+        ? cs
+        : Provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine("data", "contact-center.db")}"
+            : throw new InvalidOperationException("ContactCenter:Database:ConnectionString is required for PostgreSQL.");
+}
+
+public sealed class BootstrapOptions
+{
+    /// <summary>When set, an administrator API key with exactly this value exists after start-up.</summary>
+    public string? AdminApiKey { get; set; }
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
+}
+
+public sealed class NumberingOptions
+{
+    /// <summary>Registration number format, see <c>RegistrationNumberFormat</c>. Default: "26-00042".</summary>
+    [Required]
+    public string Format { get; set; } = "{yy}-{seq:5}";
+}
+
+public sealed class AttachmentOptions
+{
+    [Range(1024, 200 * 1024 * 1024)]
+    public long MaxBytes { get; set; } = 15 * 1024 * 1024;
+}

@@ -1,0 +1,90 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using ContactCenter.Core.Appeals;
+
+namespace ContactCenter.Infrastructure;
+
+/// <summary>
+/// User-facing messages in Ukrainian (default) and English, picked by the request culture.
+/// One place for the wording so that the API, the console and the portal say the same thing.
+/// </summary>
+public static class Text
+{
+    private static readonly FrozenDictionary<string, (string Uk, string En)> Messages = new Dictionary<string, (string, string)>
+    {
+        ["error.validation"] = ("Дані заповнено з помилками", "One or more fields are invalid"),
+        ["error.badRequest"] = ("Некоректний запит", "Bad request"),
+        ["error.json"] = ("Некоректний формат даних (JSON) або значення поля", "Malformed JSON or an invalid value"),
+        ["error.notFound"] = ("Не знайдено", "Not found"),
+        ["error.forbidden"] = ("Доступ заборонено", "Forbidden"),
+        ["error.conflict"] = ("Конфлікт зі станом звернення", "Conflict with the current state"),
+        ["error.concurrency"] = ("Звернення щойно змінив інший користувач. Оновіть картку й повторіть дію.", "Someone else has just changed this appeal. Reload it and try again."),
+        ["error.rule"] = ("Дію заборонено правилами розгляду звернень", "The operation is refused by the rules"),
+        ["error.internal"] = ("Внутрішня помилка сервера", "Internal server error"),
+        ["error.transitionRole"] = ("Ваша роль не дозволяє цю дію для звернення у стані «{0}».", "Your role may not do this to an appeal in state '{0}'."),
+        ["error.transitionStatus"] = ("Ця дія неможлива для звернення у стані «{0}».", "This action is not possible for an appeal in state '{0}'."),
+        ["appeal.notFound"] = ("Звернення {0} не знайдено.", "Appeal {0} was not found."),
+        ["appeal.noAccess"] = ("Звернення {0} не належить до вашої організації.", "Appeal {0} is not assigned to your organisation."),
+        ["question.required"] = ("Звернення має кілька питань: вкажіть номер питання (?question=).", "The appeal has several questions: give ?question=."),
+        ["question.notFound"] = ("Питання {0} у зверненні немає.", "The appeal has no question {0}."),
+        ["applicant.hidden"] = ("Особу приховано на прохання заявника (ст. 10 Закону)", "Identity hidden at the applicant's request (Art. 10)"),
+        ["field.required"] = ("Обов'язкове поле.", "This field is required."),
+        ["field.tooLong"] = ("Не більше {0} символів.", "At most {0} characters."),
+        ["applicant.fullName.required"] = ("Вкажіть прізвище, ім'я та по батькові заявника (ст. 5 Закону «Про звернення громадян»).", "Give the applicant's full name (Law on Citizens' Appeals, Art. 5)."),
+        ["applicant.anonymous"] = ("Анонімні звернення не розглядаються (ст. 8 Закону «Про звернення громадян»). Заявнику можна надати консультацію.", "Anonymous appeals are not considered (Art. 8). The caller may still get a consultation."),
+        ["applicant.address.required"] = ("Вкажіть місце проживання заявника (ст. 5 Закону).", "Give the applicant's place of residence (Art. 5)."),
+        ["applicant.contact.required"] = ("Для електронного звернення вкажіть електронну пошту або інший засіб зв'язку (ст. 5 Закону).", "An electronic appeal needs an e-mail or another contact (Art. 5)."),
+        ["applicant.phone.invalid"] = ("Некоректний номер телефону. Приклад: 050 123 45 67.", "Invalid phone number. Example: 050 123 45 67."),
+        ["applicant.email.invalid"] = ("Некоректна адреса електронної пошти.", "Invalid e-mail address."),
+        ["description.required"] = ("Викладіть суть звернення.", "Describe the substance of the appeal."),
+        ["category.unknown"] = ("Невідома категорія «{0}».", "Unknown category '{0}'."),
+        ["category.required"] = ("Оберіть категорію.", "Choose a category."),
+        ["location.required"] = ("Для цієї категорії потрібна адреса проблеми.", "This category needs the address of the problem."),
+        ["executor.unknown"] = ("Невідомий виконавець {0}.", "Unknown executor {0}."),
+        ["reviewTrack.unknown"] = ("Невідомий строк розгляду «{0}».", "Unknown review track '{0}'."),
+        ["receivedAt.future"] = ("Дата надходження не може бути в майбутньому.", "The received date cannot be in the future."),
+        ["signatories.required"] = ("Для колективного звернення вкажіть кількість підписантів (не менше 2).", "A collective appeal needs the number of signatories (at least 2)."),
+        ["complaint.contestedExecutor"] = ("Скаргу не можна направляти виконавцю, дії якого оскаржуються (ст. 7 Закону).", "A complaint cannot go to the executor whose actions it contests (Art. 7)."),
+        ["questions.tooMany"] = ("Не більше {0} питань в одному зверненні.", "At most {0} questions in one appeal."),
+        ["questions.mixed"] = ("Вкажіть або поле questions, або categoryCode/description, але не обидва.", "Give either questions or categoryCode/description, not both."),
+        ["request.reason.required"] = ("Обґрунтуйте запит.", "Give a reason for the request."),
+        ["request.workingDays.range"] = ("Продовження — від 1 до {0} робочих днів.", "An extension is 1 to {0} working days."),
+        ["request.executor.required"] = ("Вкажіть нового виконавця.", "Name the new executor."),
+        ["request.pending"] = ("Такий запит щодо цього питання вже очікує рішення.", "Such a request for this question is already pending."),
+        ["request.notPending"] = ("Запит уже розглянуто.", "The request has already been decided."),
+        ["request.notFound"] = ("Запит {0} не знайдено.", "Request {0} was not found."),
+        ["request.decline.reason"] = ("Вкажіть причину відхилення.", "Give the reason for declining."),
+        ["result.code.invalid"] = ("Результат виконавця: resolved, refused або explained.", "An executor's result is resolved, refused or explained."),
+        ["rating.range"] = ("Оцінка — від 1 до 5.", "The rating is 1 to 5."),
+        ["attachment.empty"] = ("Файл порожній або не передано.", "The file is empty or missing."),
+        ["attachment.tooLarge"] = ("Файл завеликий: не більше {0} МБ.", "The file is too large: at most {0} MB."),
+        ["attachment.type"] = ("Непідтримуваний тип файлу.", "Unsupported file type."),
+        ["calendar.from.invalid"] = ("Вкажіть дату й час надходження (ISO 8601).", "Give the received date-time (ISO 8601)."),
+        ["apiKey.role"] = ("Невідома роль «{0}».", "Unknown role '{0}'."),
+        ["apiKey.executor"] = ("Ключ виконавця має бути прив'язаний до організації.", "An executor key must be bound to an organisation."),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<AppealStatus, (string Uk, string En)> Statuses = new Dictionary<AppealStatus, (string, string)>
+    {
+        [AppealStatus.Registered] = ("зареєстровано", "registered"),
+        [AppealStatus.Assigned] = ("передано виконавцю", "assigned"),
+        [AppealStatus.InProgress] = ("в роботі", "in progress"),
+        [AppealStatus.ResultReported] = ("виконано, на перевірці", "result reported"),
+        [AppealStatus.Closed] = ("закрито", "closed"),
+        [AppealStatus.Rejected] = ("відмовлено", "rejected"),
+        [AppealStatus.Forwarded] = ("надіслано за належністю", "forwarded"),
+        [AppealStatus.Deferred] = ("відкладено (довгострокове)", "deferred"),
+    }.ToFrozenDictionary();
+
+    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Get(string key, params object?[] args)
+    {
+        if (!Messages.TryGetValue(key, out var m))
+            return key;
+        var template = English ? m.En : m.Uk;
+        return args.Length == 0 ? template : string.Format(CultureInfo.CurrentCulture, template, args);
+    }
+
+    public static string Status(AppealStatus status) => English ? Statuses[status].En : Statuses[status].Uk;
+}
