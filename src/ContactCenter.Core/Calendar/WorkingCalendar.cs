@@ -8,6 +8,10 @@ namespace ContactCenter.Core.Calendar;
 /// Precedence for a date: a transferred day decides alone; otherwise a regular day off stays off; otherwise a
 /// holiday (statutory or extra) or an Art. 67 shifted day off is off, except under martial law (law 2136-IX
 /// suspends Art. 73 and the shift of Art. 67), when it is an ordinary working day.
+/// Only statutory holidays shift under Art. 67; an extra holiday on a weekend is simply lost, as the article covers
+/// Art. 73 days only (an installation that wants a substitute day off adds a transferred day off).
+/// Statutory holidays are known for 1900–2099 (<see cref="UkrainianHolidays"/>); other years count weekly hours,
+/// extras and transfers only, so a far-future date never throws.
 /// </remarks>
 public sealed class WorkingCalendar
 {

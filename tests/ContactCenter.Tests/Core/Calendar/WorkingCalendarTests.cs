@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContactCenter.Core.Calendar;
 using static ContactCenter.Tests.Core.Calendar.CalendarTestData;
 
@@ -238,6 +239,58 @@ public class WorkingCalendarTests
             for (var i = 0; i < expected.Length; i++)
                 Assert.Equal(expected[i], shared.IsWorkingDay(first.AddDays(i)));
         });
+    }
+
+    [Fact]
+    public void IsWorkingDay_ExtraHolidayOnSaturday_DoesNotShiftToMonday()
+    {
+        var calendar = new WorkingCalendar(CalendarDefinition.Default with
+        {
+            ExtraHolidays = [new Holiday(D("2021-08-21"), "День міста")],
+        });
+
+        Assert.Equal("День міста", calendar.HolidayOn(D("2021-08-21"))?.Name);
+        Assert.True(calendar.IsWorkingDay(D("2021-08-23")));
+    }
+
+    [Fact]
+    public void AddWorkingDays_EdgesOfHolidayYears_WorkWithoutStatutoryHolidaysOutside()
+    {
+        Assert.False(Kyiv.IsWorkingDay(D("1900-01-01"))); // New Year, Monday
+        Assert.Equal(D("1900-01-02"), Kyiv.AddWorkingDays(D("1899-12-31"), 1));
+        Assert.Equal(new TimeOnly(17, 0), TimeOnly.FromDateTime(Kyiv.CloseOfBusiness(D("1900-01-02")).DateTime));
+        Assert.Equal(D("2100-01-01"), Kyiv.AddWorkingDays(D("2099-12-31"), 1)); // no statutory list for 2100
+    }
+
+    [Fact]
+    public void WeeklySchedule_Default_MatchesRegulation000()
+    {
+        var week = WeeklySchedule.Default;
+
+        Assert.Equal(new DaySchedule(new(8, 0), new(17, 0), new(12, 0), new(12, 45)), week.For(DayOfWeek.Monday));
+        Assert.Equal(new DaySchedule(new(8, 0), new(15, 45), new(12, 0), new(12, 45)), week.For(DayOfWeek.Friday));
+        Assert.Null(week.For(DayOfWeek.Saturday));
+        Assert.Null(week.For(DayOfWeek.Sunday));
+        Assert.Equal(TimeSpan.FromMinutes(495), week.For(DayOfWeek.Tuesday)!.WorkingTime);
+        Assert.Equal(
+            [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+            week.WorkingDays);
+    }
+
+    [Fact]
+    public void WeeklySchedule_NoWorkingDay_Throws() =>
+        Assert.Throws<ArgumentException>(() => new WeeklySchedule(new Dictionary<DayOfWeek, DaySchedule?>()));
+
+    [Theory]
+    [InlineData("17:00", "08:00", null, null)]
+    [InlineData("08:00", "17:00", "12:00", null)]
+    [InlineData("08:00", "17:00", "07:00", "08:30")]
+    public void WeeklySchedule_InconsistentHours_Throws(string start, string end, string? lunchStart, string? lunchEnd)
+    {
+        var day = new DaySchedule(TimeOnly.Parse(start, CultureInfo.InvariantCulture), TimeOnly.Parse(end, CultureInfo.InvariantCulture),
+            lunchStart is null ? null : TimeOnly.Parse(lunchStart, CultureInfo.InvariantCulture), lunchEnd is null ? null : TimeOnly.Parse(lunchEnd, CultureInfo.InvariantCulture));
+
+        Assert.Throws<ArgumentException>(() => new WeeklySchedule(new Dictionary<DayOfWeek, DaySchedule?> { [DayOfWeek.Monday] = day }));
     }
 
     private static CalendarDefinition Calendar(bool statutory) =>
