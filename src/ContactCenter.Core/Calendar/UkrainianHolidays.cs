@@ -6,15 +6,13 @@ namespace ContactCenter.Core.Calendar;
 /// <remarks>
 /// Changes modelled (a holiday belongs to a year when Art. 73 listed it on that date):
 /// <list type="bullet">
-/// <item>2 May «День міжнародної солідарності трудящих» until 2017; 1 May renamed «День праці» from 2018 (law 2249-VIII of 2017).</item>
-/// <item>25 December Christmas from 2017 (law 1905-VIII, adopted November 2017, so 25 Dec 2017 already counts).</item>
-/// <item>7 January Christmas until 2023 (law 3107-IX of 28 July 2023 removed it, so 7 Jan 2023 still counts, 7 Jan 2024 does not).</item>
-/// <item>9 May until 2023, 8 May from 2024. Law 3005-IX («День пам'яті та перемоги над нацизмом») was adopted on
-///   29 May 2023, after both 8 and 9 May 2023, so on 9 May 2023 Art. 73 still listed 9 May and 8 May 2023 was not yet a holiday.
-///   Under martial law this reading changes no deadline.</item>
-/// <item>Day of Ukrainian Statehood: 28 July in 2022–2023 (law 1573-IX of 2021; 28 July 2023 preceded the entry into force
-///   of law 3107-IX), 15 July from 2024.</item>
-/// <item>Defender's Day 14 October 2015–2022 (added to Art. 73 after 14 Oct 2014, so first observed in 2015); 1 October from 2023 (law 3107-IX).</item>
+/// <item>Law 2211-VIII of 16 Nov 2017 (in force 2 Dec 2017): adds 25 December Christmas (so 25 Dec 2017 counts),
+///   drops 2 May (so 2 May 2017 still counted) and renames 1 May «День праці» from 2018.</item>
+/// <item>Law 3107-IX of 29 May 2023 (in force 15 June 2023): 8 May replaces 9 May. 9 May 2023 therefore still counts and
+///   8 May 2023 does not, so 8 May starts in 2024. Under martial law this reading changes no deadline.</item>
+/// <item>Bill 9431, adopted 14 July 2023, in force 1 September 2023: Christmas only on 25 December (7 Jan 2023 counts,
+///   7 Jan 2024 does not); Day of Ukrainian Statehood from 28 July (2022–2023, law 1573-IX of 2021) to 15 July from 2024;
+///   Defenders' Day from 14 October (2015–2022) to 1 October from 2023.</item>
 /// </list>
 /// Years before 2000 get the list as it stood in 2000; no attempt is made to model earlier history.
 /// </remarks>
