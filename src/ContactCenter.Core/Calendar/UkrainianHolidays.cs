@@ -90,7 +90,7 @@ public static class UkrainianHolidays
         if (year >= 2017)
             list.Add(new(new DateOnly(year, 12, 25), "Різдво Христове"));
 
-        // Easter and Trinity move, so sort; the sort is stable, keeping Art. 73's order for a shared date (2016: Easter on 1 May).
+        // Easter and Trinity move, so sort; the sort is stable, so a shared date keeps the order above (2016: Easter before 1 May).
         return [.. list.OrderBy(h => h.Date)];
     }
 

@@ -57,8 +57,8 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>
-    /// The holiday on <paramref name="date"/>: statutory (when the definition enables them; the first by Art. 73's
-    /// order when two coincide) or else an extra one; null when none. A holiday under martial law is still reported.
+    /// The holiday on <paramref name="date"/>: statutory (when the definition enables them; the first listed by
+    /// <see cref="UkrainianHolidays.For"/> when two coincide) or else an extra one; null when none. A holiday under martial law is still reported.
     /// </summary>
     public Holiday? HolidayOn(DateOnly date)
     {
