@@ -1,0 +1,233 @@
+using ContactCenter.Core.Calendar;
+using ContactCenter.Core.Deadlines;
+using ContactCenter.Features.Addresses;
+using ContactCenter.Features.Audit;
+using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Executors;
+using ContactCenter.Features.Identity;
+using ContactCenter.Infrastructure;
+using ContactCenter.Infrastructure.Data;
+using ContactCenter.Infrastructure.Errors;
+using ContactCenter.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Features.Categories;
+
+public sealed record CategoryView(string Code, string Name, string? ParentCode, int? DefaultExecutorId, string? ReviewTrack,
+    string? Open311ServiceCode, bool AddressRequired, int EarlyWarningHours, bool IsActive);
+
+public sealed record CategoryInput(string? Code, string? Name, string? ParentCode, int? DefaultExecutorId, string? ReviewTrack,
+    string? Open311ServiceCode, bool AddressRequired, int? EarlyWarningHours, bool? IsActive);
+
+public sealed record ExecutorView(int Id, string Name, string? ShortName, ExecutorKind Kind, int? ParentId, string? ResponsiblePerson,
+    string? Phone, string? Email, string? WorkingHours, bool IsActive, IReadOnlyList<string> Competences, IReadOnlyList<StaffView> Staff);
+
+public sealed record StaffView(int Id, string FullName, string? Position, bool IsResponsible);
+
+public sealed record ExecutorInput(string? Name, string? ShortName, ExecutorKind? Kind, int? ParentId, string? ResponsiblePerson,
+    string? Phone, string? Email, string? WorkingHours, IReadOnlyList<string>? Competences);
+
+public sealed record ReviewTrackView(string Code, string Name, int Term, TermUnit Unit);
+
+public sealed record CalendarView(string TimeZone, bool StatutoryHolidays, IReadOnlyList<ScheduleDayView> Schedule,
+    IReadOnlyList<HolidayView> Holidays, IReadOnlyList<TransferView> TransferredDays, IReadOnlyList<MartialLawView> MartialLaw);
+
+public sealed record ScheduleDayView(DayOfWeek Day, TimeOnly Start, TimeOnly End, TimeOnly? LunchStart, TimeOnly? LunchEnd);
+
+public sealed record HolidayView(DateOnly Date, string Name, bool Statutory);
+
+public sealed record TransferView(DateOnly Date, bool IsWorking, DayOfWeek? WorksAs, string? Comment);
+
+public sealed record MartialLawView(DateOnly From, DateOnly? To);
+
+public sealed record TransferInput(DateOnly? Date, bool IsWorking, DayOfWeek? WorksAs, string? Comment);
+
+public sealed record DeadlineView(DateTimeOffset From, string Track, DateTimeOffset DueAt, DateTimeOffset LegalLimit);
+
+public sealed record AddressView(int Id, string Address, string Street, string StreetType, string Number, int? DistrictId, string? District, double? Lat, double? Long);
+
+/// <summary>Categories, executors, review tracks, the working calendar, the deadline calculator and the address register.</summary>
+public static class ReferenceDataApi
+{
+    public static IEndpointRouteBuilder MapReferenceDataEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+
+        var categories = api.MapGroup("/categories").WithTags("Categories");
+        categories.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code)
+                .Select(c => new CategoryView(c.Code, c.Name, c.ParentCode, c.DefaultExecutorId, c.ReviewTrackCode, c.Open311ServiceCode,
+                    c.AddressRequired, c.EarlyWarningHours, c.IsActive))
+                .ToListAsync(ct)))
+            .WithName("ListCategories").WithSummary("The category tree (flat, with parent codes).");
+        categories.MapPut("/{code}", async (string code, CategoryInput input, AppDbContext db, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            var errors = new ValidationErrors();
+            if (string.IsNullOrWhiteSpace(input.Name))
+                errors.Add("name", Text.Get("field.required"));
+            if (input.ParentCode is { Length: > 0 } p && (p == code || !await db.Categories.AnyAsync(c => c.Code == p, ct)))
+                errors.Add("parentCode", Text.Get("category.unknown", p));
+            if (input.ReviewTrack is { Length: > 0 } t && !await db.ReviewTracks.AnyAsync(r => r.Code == t, ct))
+                errors.Add("reviewTrack", Text.Get("reviewTrack.unknown", t));
+            if (input.DefaultExecutorId is { } e && !await db.Executors.AnyAsync(x => x.Id == e, ct))
+                errors.Add("defaultExecutorId", Text.Get("executor.unknown", e));
+            if (code.Length > 64)
+                errors.Add("code", Text.Get("field.tooLong", 64));
+            errors.ThrowIfAny();
+            var category = await db.Categories.FirstOrDefaultAsync(c => c.Code == code, ct);
+            var created = category is null;
+            category ??= db.Categories.Add(new Category { Code = code, Name = input.Name! }).Entity;
+            category.Name = input.Name!.Trim();
+            category.ParentCode = input.ParentCode is { Length: > 0 } ? input.ParentCode : null;
+            category.DefaultExecutorId = input.DefaultExecutorId;
+            category.ReviewTrackCode = input.ReviewTrack;
+            category.Open311ServiceCode = input.Open311ServiceCode;
+            category.AddressRequired = input.AddressRequired;
+            category.EarlyWarningHours = input.EarlyWarningHours ?? category.EarlyWarningHours;
+            category.IsActive = input.IsActive ?? category.IsActive;
+            audit.Add(http.Actor(), created ? "create" : "update", "category", code);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(new CategoryView(category.Code, category.Name, category.ParentCode, category.DefaultExecutorId,
+                category.ReviewTrackCode, category.Open311ServiceCode, category.AddressRequired, category.EarlyWarningHours, category.IsActive));
+        }).WithName("PutCategory").WithSummary("Create or update a category (administrator).");
+
+        var executors = api.MapGroup("/executors").WithTags("Executors");
+        executors.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
+        {
+            var list = await db.Executors.AsNoTracking().Include(e => e.Competences).Include(e => e.Staff).AsSplitQuery()
+                .OrderBy(e => e.Name).ToListAsync(ct);
+            return TypedResults.Ok(list.Select(ToView).ToList());
+        }).WithName("ListExecutors").WithSummary("Executor organisations with hierarchy, competences and staff.");
+        executors.MapGet("/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
+        {
+            var e = await db.Executors.AsNoTracking().Include(x => x.Competences).Include(x => x.Staff).AsSplitQuery()
+                .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(Text.Get("executor.unknown", id));
+            return TypedResults.Ok(ToView(e));
+        }).WithName("GetExecutor");
+        executors.MapPost("/", async (ExecutorInput input, AppDbContext db, ExecutorDirectory directory, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            var errors = new ValidationErrors();
+            if (string.IsNullOrWhiteSpace(input.Name))
+                errors.Add("name", Text.Get("field.required"));
+            if (input.ParentId is { } p && !await db.Executors.AnyAsync(x => x.Id == p, ct))
+                errors.Add("parentId", Text.Get("executor.unknown", p));
+            var codes = input.Competences?.Distinct().ToList() ?? [];
+            var known = await db.Categories.Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct);
+            foreach (var unknown in codes.Except(known))
+                errors.Add("competences", Text.Get("category.unknown", unknown));
+            errors.ThrowIfAny();
+            var executor = new Executor
+            {
+                Name = input.Name!.Trim(),
+                ShortName = input.ShortName,
+                Kind = input.Kind ?? ExecutorKind.Department,
+                ParentId = input.ParentId,
+                ResponsiblePerson = input.ResponsiblePerson,
+                Phone = input.Phone,
+                Email = input.Email,
+                WorkingHours = input.WorkingHours,
+                Competences = codes.Select(c => new ExecutorCompetence { CategoryCode = c }).ToList(),
+            };
+            db.Executors.Add(executor);
+            await db.SaveChangesAsync(ct);
+            audit.Add(http.Actor(), "create", "executor", executor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(ct);
+            directory.Invalidate();
+            return TypedResults.Created($"/api/v1/executors/{executor.Id}", ToView(executor));
+        }).WithName("CreateExecutor").WithSummary("Create an executor organisation (administrator).");
+
+        api.MapGet("/review-tracks", async (AppDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.ReviewTracks.AsNoTracking().OrderBy(t => t.Unit).ThenBy(t => t.Term)
+                .Select(t => new ReviewTrackView(t.Code, t.Name, t.Term, t.Unit)).ToListAsync(ct)))
+            .WithTags("Calendar").WithName("ListReviewTracks");
+
+        var calendar = api.MapGroup("/calendar").WithTags("Calendar");
+        calendar.MapGet("/", async (int? year, CalendarService service, CancellationToken ct) =>
+        {
+            var cal = await service.GetCalendarAsync(ct);
+            var y = year ?? cal.LocalDate(DateTimeOffset.UtcNow).Year;
+            return TypedResults.Ok(ToView(cal, y));
+        }).WithName("GetCalendar").WithSummary("Weekly schedule, holidays of a year (?year=), transferred days and martial-law periods.");
+        calendar.MapGet("/deadline", async (string? from, string? track, CalendarService service, TimeProvider time, CancellationToken ct) =>
+        {
+            var errors = new ValidationErrors();
+            DateTimeOffset start = time.GetUtcNow();
+            if (from is { Length: > 0 } && !DateTimeOffset.TryParse(from, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out start))
+                errors.Add("from", Text.Get("calendar.from.invalid"));
+            ReviewTrack? t = null;
+            if (string.IsNullOrWhiteSpace(track))
+                errors.Add("track", Text.Get("field.required"));
+            else if ((t = await service.FindTrackAsync(track, ct)) is null)
+                errors.Add("track", Text.Get("reviewTrack.unknown", track));
+            errors.ThrowIfAny();
+            var cal = await service.GetCalendarAsync(ct);
+            return TypedResults.Ok(new DeadlineView(
+                TimeZoneInfo.ConvertTime(start, cal.TimeZone), t!.Code,
+                DeadlineCalculator.Due(start, t, cal), DeadlineCalculator.LegalLimit(start, cal)));
+        }).WithName("ComputeDeadline").WithSummary("The deadline the working calendar gives for a received time and a review track.");
+        calendar.MapPost("/transfers", async (TransferInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            if (input.Date is null)
+                throw AppValidationException.For("date", Text.Get("field.required"));
+            var existing = await db.CalendarTransfers.FirstOrDefaultAsync(t => t.Date == input.Date, ct);
+            if (existing is null)
+                db.CalendarTransfers.Add(existing = new CalendarTransfer { Date = input.Date.Value });
+            existing.IsWorking = input.IsWorking;
+            existing.WorksAs = input.WorksAs;
+            existing.Comment = input.Comment;
+            audit.Add(http.Actor(), "update", "calendar", input.Date.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "transfer");
+            await db.SaveChangesAsync(ct);
+            service.Invalidate();
+            return TypedResults.Ok(new TransferView(existing.Date, existing.IsWorking, existing.WorksAs, existing.Comment));
+        }).WithName("PutTransferredDay").WithSummary("Add or change a transferred day (administrator).");
+        calendar.MapDelete("/transfers/{date}", async (DateOnly date, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            var existing = await db.CalendarTransfers.FirstOrDefaultAsync(t => t.Date == date, ct)
+                ?? throw new NotFoundException(Text.Get("error.notFound"));
+            db.CalendarTransfers.Remove(existing);
+            audit.Add(http.Actor(), "delete", "calendar", date.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "transfer");
+            await db.SaveChangesAsync(ct);
+            service.Invalidate();
+            return TypedResults.NoContent();
+        }).WithName("DeleteTransferredDay");
+
+        api.MapGet("/addresses", async (string? q, int? limit, AddressRegister register, CancellationToken ct) =>
+            TypedResults.Ok(await register.SearchAsync(q ?? "", Math.Clamp(limit ?? 20, 1, 100), ct)))
+            .WithTags("Addresses").WithName("SearchAddresses").WithSummary("Address register search (street and building).");
+        return app;
+    }
+
+    private static void RequireAdmin(HttpContext http)
+    {
+        if (!http.Actor().IsAdministrator)
+            throw new ForbiddenException(Text.Get("error.forbidden"));
+    }
+
+    private static ExecutorView ToView(Executor e) => new(e.Id, e.Name, e.ShortName, e.Kind, e.ParentId, e.ResponsiblePerson, e.Phone, e.Email,
+        e.WorkingHours, e.IsActive, e.Competences.Select(c => c.CategoryCode).OrderBy(c => c).ToList(),
+        e.Staff.Select(s => new StaffView(s.Id, s.FullName, s.Position, s.IsResponsible)).ToList());
+
+    private static CalendarView ToView(WorkingCalendar cal, int year)
+    {
+        var d = cal.Definition;
+        var schedule = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
+            .Select(day => (day, s: d.Schedule.For(day)))
+            .Where(x => x.s is not null)
+            .Select(x => new ScheduleDayView(x.day, x.s!.Start, x.s.End, x.s.LunchStart, x.s.LunchEnd)).ToList();
+        var holidays = (d.StatutoryHolidays ? UkrainianHolidays.For(year) : [])
+            .Select(h => new HolidayView(h.Date, h.Name, true))
+            .Concat(d.ExtraHolidays.Where(h => h.Date.Year == year).Select(h => new HolidayView(h.Date, h.Name, false)))
+            .OrderBy(h => h.Date).ToList();
+        return new CalendarView(d.TimeZoneId, d.StatutoryHolidays, schedule, holidays,
+            d.Transfers.Select(t => new TransferView(t.Date, t.IsWorking, t.WorksAs, null)).ToList(),
+            d.MartialLaw.Select(m => new MartialLawView(m.From, m.To)).ToList());
+    }
+
+    internal static string RoleOf(HttpContext http) => http.Actor().Role;
+
+    internal static bool IsKnownRole(string role) => Roles.IsKnown(role);
+}
