@@ -70,9 +70,13 @@ pg_start_throwaway() {
     local wanted_port=${1:-${CC_PG_PORT:-55432}}
     [[ -n $PG_BINDIR ]] || pg_ensure_installed
     PG_PORT=$(_pg_free_port "$wanted_port")
-    PG_DATADIR=$(mktemp -d "${TMPDIR:-/tmp}/cc-pg.XXXXXX")
     if [[ $(id -u) -eq 0 ]]; then
+        # Always /tmp as root: the postgres user must be able to reach the dir, and root's
+        # TMPDIR may be private.
+        PG_DATADIR=$(mktemp -d /tmp/cc-pg.XXXXXX)
         chown postgres: "$PG_DATADIR"
+    else
+        PG_DATADIR=$(mktemp -d "${TMPDIR:-/tmp}/cc-pg.XXXXXX")
     fi
     chmod 700 "$PG_DATADIR"
 
