@@ -210,7 +210,7 @@ public sealed partial class AppealQueries(
         string? phone = null;
         if (!string.IsNullOrWhiteSpace(s.Phone))
         {
-            phone = PhoneNumbers.TryNormalize(s.Phone);
+            phone = PhoneNormalizer.TryNormalize(s.Phone);
             if (phone is null)
                 errors.Add("phone", Text.Get("applicant.phone.invalid"));
         }

@@ -237,7 +237,7 @@ public sealed class RegisterAppeal(
         string? phone = null;
         if (!string.IsNullOrWhiteSpace(a?.Phone))
         {
-            phone = PhoneNumbers.TryNormalize(a.Phone);
+            phone = PhoneNormalizer.TryNormalize(a.Phone);
             if (phone is null)
                 errors.Add("applicant.phone", Text.Get("applicant.phone.invalid"));
         }

@@ -84,7 +84,9 @@ public sealed class CalendarService(IServiceScopeFactory scopes, IMemoryCache ca
             if ((int)day < 0 || parts.Length < 2)
                 throw new FormatException($"Bad schedule line '{raw}'.");
             var (start, end) = ParseRange(parts[1]);
-            (TimeOnly? lunchStart, TimeOnly? lunchEnd) = parts.Length > 2 ? ParseRange(parts[2]) : (null, null);
+            TimeOnly? lunchStart = null, lunchEnd = null;
+            if (parts.Length > 2)
+                (lunchStart, lunchEnd) = ParseRange(parts[2]);
             days[day] = new DaySchedule(start, end, lunchStart, lunchEnd);
         }
         return new WeeklySchedule(days);

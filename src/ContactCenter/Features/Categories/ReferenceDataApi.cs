@@ -227,7 +227,4 @@ public static class ReferenceDataApi
             d.MartialLaw.Select(m => new MartialLawView(m.From, m.To)).ToList());
     }
 
-    internal static string RoleOf(HttpContext http) => http.Actor().Role;
-
-    internal static bool IsKnownRole(string role) => Roles.IsKnown(role);
 }

@@ -1,5 +1,5 @@
-using ContactCenter.Features.ApiKeys;
 using ContactCenter.Features.Addresses;
+using ContactCenter.Features.ApiKeys;
 using ContactCenter.Features.Appeals;
 using ContactCenter.Features.Audit;
 using ContactCenter.Features.Calendar;

@@ -19,7 +19,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
     // A validated key is remembered briefly so that a busy integration does not cost a query per request;
@@ -58,8 +58,8 @@ public sealed class ApiKeyAuthenticationHandler(
         };
         if (found.ExecutorId is { } executorId)
             claims.Add(new Claim(Actor.ExecutorIdClaim, executorId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var identity = new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -4,7 +4,7 @@ namespace ContactCenter.Core.Phones;
 
 /// <summary>Normalises phone numbers to E.164 with Ukraine as the default region, so that
 /// <c>0501234567</c>, <c>+380 50 123 45 67</c> and <c>380501234567</c> are one caller.</summary>
-public static class PhoneNumbers
+public static class PhoneNormalizer
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 

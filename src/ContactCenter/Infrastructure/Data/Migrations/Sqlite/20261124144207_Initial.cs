@@ -1,0 +1,958 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    prefix = table.Column<string>(type: "TEXT", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", nullable: false),
+                    role = table.Column<string>(type: "TEXT", nullable: false),
+                    executor_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "appeal_comments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    question_number = table.Column<int>(type: "INTEGER", nullable: true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    author_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    author_name = table.Column<string>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    @public = table.Column<bool>(name: "public", type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appeal_comments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "appeal_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    question_number = table.Column<int>(type: "INTEGER", nullable: true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    actor_name = table.Column<string>(type: "TEXT", nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    from_status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    to_status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    comment = table.Column<string>(type: "TEXT", nullable: true),
+                    @public = table.Column<bool>(name: "public", type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appeal_history", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "appeals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    registration_number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    registered_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    form = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    priority = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    applicant_full_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    applicant_phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    applicant_email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    applicant_address = table.Column<string>(type: "TEXT", nullable: true),
+                    applicant_registered_address = table.Column<string>(type: "TEXT", nullable: true),
+                    applicant_privilege_category = table.Column<string>(type: "TEXT", nullable: true),
+                    applicant_social_status = table.Column<string>(type: "TEXT", nullable: true),
+                    applicant_representative_of = table.Column<string>(type: "TEXT", nullable: true),
+                    applicant_telegram_id = table.Column<string>(type: "TEXT", nullable: true),
+                    is_collective = table.Column<bool>(type: "INTEGER", nullable: false),
+                    signatories_count = table.Column<int>(type: "INTEGER", nullable: true),
+                    hide_identity = table.Column<bool>(type: "INTEGER", nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    external_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    contested_executor_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    repeat_of_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    duplicate_of_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    resonant = table.Column<bool>(type: "INTEGER", nullable: false),
+                    additional_control = table.Column<bool>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    registered_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    registered_by_name = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appeals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    full_name = table.Column<string>(type: "TEXT", nullable: false),
+                    executor_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    must_enrol_two_factor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "attachments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    question_number = table.Column<int>(type: "INTEGER", nullable: true),
+                    file_name = table.Column<string>(type: "TEXT", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    uploaded_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    uploaded_by_name = table.Column<string>(type: "TEXT", nullable: false),
+                    evidence = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_attachments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    actor_name = table.Column<string>(type: "TEXT", nullable: false),
+                    action = table.Column<string>(type: "TEXT", nullable: false),
+                    entity_type = table.Column<string>(type: "TEXT", nullable: false),
+                    entity_id = table.Column<string>(type: "TEXT", nullable: true),
+                    details = table.Column<string>(type: "TEXT", nullable: true),
+                    ip_address = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_log", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_holidays",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_holidays", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_settings",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    time_zone_id = table.Column<string>(type: "TEXT", nullable: false),
+                    statutory_holidays = table.Column<bool>(type: "INTEGER", nullable: false),
+                    weekly_schedule = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_settings", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_transfers",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    is_working = table.Column<bool>(type: "INTEGER", nullable: false),
+                    works_as = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    comment = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_transfers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "categories",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    name_en = table.Column<string>(type: "TEXT", nullable: true),
+                    parent_code = table.Column<string>(type: "TEXT", nullable: true),
+                    default_executor_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    review_track_code = table.Column<string>(type: "TEXT", nullable: true),
+                    early_warning_hours = table.Column<int>(type: "INTEGER", nullable: false),
+                    address_required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    open311service_code = table.Column<string>(type: "TEXT", nullable: true),
+                    sort_order = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_categories", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "districts",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_districts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "executors",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    short_name = table.Column<string>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    parent_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    responsible_person = table.Column<string>(type: "TEXT", nullable: true),
+                    phone = table.Column<string>(type: "TEXT", nullable: true),
+                    email = table.Column<string>(type: "TEXT", nullable: true),
+                    working_hours = table.Column<string>(type: "TEXT", nullable: true),
+                    is_active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_executors", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "martial_law_periods",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    to = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_martial_law_periods", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "number_counters",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_number_counters", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "review_tracks",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    term = table.Column<int>(type: "INTEGER", nullable: false),
+                    unit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_review_tracks", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "routing_rules",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    category_code = table.Column<string>(type: "TEXT", nullable: false),
+                    district_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    building_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    executor_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_routing_rules", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "streets",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    type = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    district_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    search_name = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_streets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "questions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    category_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    location_address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    location_building_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    location_district_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    location_lat = table.Column<double>(type: "REAL", nullable: true),
+                    location_long = table.Column<double>(type: "REAL", nullable: true),
+                    review_track_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    executor_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    assignee_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    accepted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    extended_working_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    rework_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    result_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    result_text = table.Column<string>(type: "TEXT", nullable: true),
+                    result_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    forwarded_to = table.Column<string>(type: "TEXT", nullable: true),
+                    legal_basis = table.Column<string>(type: "TEXT", nullable: true),
+                    verification_confirmed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    verification_rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    verification_comment = table.Column<string>(type: "TEXT", nullable: true),
+                    verification_via = table.Column<string>(type: "TEXT", nullable: true),
+                    verified_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_questions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_questions_appeals_appeal_id",
+                        column: x => x.appeal_id,
+                        principalTable: "appeals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_role_claims_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_claims_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_logins_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "attachment_contents",
+                columns: table => new
+                {
+                    attachment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_attachment_contents", x => x.attachment_id);
+                    table.ForeignKey(
+                        name: "fk_attachment_contents_attachments_attachment_id",
+                        column: x => x.attachment_id,
+                        principalTable: "attachments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "executor_competences",
+                columns: table => new
+                {
+                    executor_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    category_code = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_executor_competences", x => new { x.executor_id, x.category_code });
+                    table.ForeignKey(
+                        name: "fk_executor_competences_executors_executor_id",
+                        column: x => x.executor_id,
+                        principalTable: "executors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "executor_staff",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    executor_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    full_name = table.Column<string>(type: "TEXT", nullable: false),
+                    position = table.Column<string>(type: "TEXT", nullable: true),
+                    phone = table.Column<string>(type: "TEXT", nullable: true),
+                    email = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    is_responsible = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_executor_staff", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_executor_staff_executors_executor_id",
+                        column: x => x.executor_id,
+                        principalTable: "executors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "buildings",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    street_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    number = table.Column<string>(type: "TEXT", nullable: false),
+                    district_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    lat = table.Column<double>(type: "REAL", nullable: true),
+                    @long = table.Column<double>(name: "long", type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_buildings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_buildings_streets_street_id",
+                        column: x => x.street_id,
+                        principalTable: "streets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assignments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    question_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    executor_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    assigned_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_assignments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_assignments_questions_question_id",
+                        column: x => x.question_id,
+                        principalTable: "questions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "executor_requests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    question_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    target_executor_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    working_days = table.Column<int>(type: "INTEGER", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    requested_by_executor_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    requested_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    requested_by_name = table.Column<string>(type: "TEXT", nullable: false),
+                    requested_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    decided_by_name = table.Column<string>(type: "TEXT", nullable: true),
+                    decided_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    decision_reason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_executor_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_executor_requests_appeals_appeal_id",
+                        column: x => x.appeal_id,
+                        principalTable: "appeals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_executor_requests_questions_question_id",
+                        column: x => x.question_id,
+                        principalTable: "questions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_prefix",
+                table: "api_keys",
+                column: "prefix");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeal_comments_appeal_id",
+                table: "appeal_comments",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeal_history_appeal_id_at",
+                table: "appeal_history",
+                columns: new[] { "appeal_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_applicant_email",
+                table: "appeals",
+                column: "applicant_email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_applicant_phone",
+                table: "appeals",
+                column: "applicant_phone");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_external_id",
+                table: "appeals",
+                column: "external_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_received_at",
+                table: "appeals",
+                column: "received_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_registration_number",
+                table: "appeals",
+                column: "registration_number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_status_due_at",
+                table: "appeals",
+                columns: new[] { "status", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_role_claims_role_id",
+                table: "AspNetRoleClaims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_claims_user_id",
+                table: "AspNetUserClaims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_logins_user_id",
+                table: "AspNetUserLogins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_roles_role_id",
+                table: "AspNetUserRoles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assignments_executor_id_active",
+                table: "assignments",
+                columns: new[] { "executor_id", "active" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assignments_question_id",
+                table: "assignments",
+                column: "question_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_attachments_appeal_id",
+                table: "attachments",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_at",
+                table: "audit_log",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_entity_type_entity_id",
+                table: "audit_log",
+                columns: new[] { "entity_type", "entity_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_buildings_street_id_number",
+                table: "buildings",
+                columns: new[] { "street_id", "number" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_holidays_date",
+                table: "calendar_holidays",
+                column: "date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_transfers_date",
+                table: "calendar_transfers",
+                column: "date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_categories_open311service_code",
+                table: "categories",
+                column: "open311service_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_categories_parent_code",
+                table: "categories",
+                column: "parent_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_executor_requests_appeal_id",
+                table: "executor_requests",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_executor_requests_question_id",
+                table: "executor_requests",
+                column: "question_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_executor_requests_status_requested_at",
+                table: "executor_requests",
+                columns: new[] { "status", "requested_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_executor_staff_executor_id",
+                table: "executor_staff",
+                column: "executor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_executors_parent_id",
+                table: "executors",
+                column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_appeal_id_number",
+                table: "questions",
+                columns: new[] { "appeal_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_category_code_status",
+                table: "questions",
+                columns: new[] { "category_code", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_executor_id_status_due_at",
+                table: "questions",
+                columns: new[] { "executor_id", "status", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_routing_rules_category_code",
+                table: "routing_rules",
+                column: "category_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_streets_search_name",
+                table: "streets",
+                column: "search_name");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "appeal_comments");
+
+            migrationBuilder.DropTable(
+                name: "appeal_history");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "assignments");
+
+            migrationBuilder.DropTable(
+                name: "attachment_contents");
+
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "buildings");
+
+            migrationBuilder.DropTable(
+                name: "calendar_holidays");
+
+            migrationBuilder.DropTable(
+                name: "calendar_settings");
+
+            migrationBuilder.DropTable(
+                name: "calendar_transfers");
+
+            migrationBuilder.DropTable(
+                name: "categories");
+
+            migrationBuilder.DropTable(
+                name: "districts");
+
+            migrationBuilder.DropTable(
+                name: "executor_competences");
+
+            migrationBuilder.DropTable(
+                name: "executor_requests");
+
+            migrationBuilder.DropTable(
+                name: "executor_staff");
+
+            migrationBuilder.DropTable(
+                name: "martial_law_periods");
+
+            migrationBuilder.DropTable(
+                name: "number_counters");
+
+            migrationBuilder.DropTable(
+                name: "review_tracks");
+
+            migrationBuilder.DropTable(
+                name: "routing_rules");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "attachments");
+
+            migrationBuilder.DropTable(
+                name: "streets");
+
+            migrationBuilder.DropTable(
+                name: "questions");
+
+            migrationBuilder.DropTable(
+                name: "executors");
+
+            migrationBuilder.DropTable(
+                name: "appeals");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ContactCenter.Features.Addresses;
+using ContactCenter.Features.ApiKeys;
+using ContactCenter.Features.Appeals;
+using ContactCenter.Features.Audit;
+using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Executors;
+using ContactCenter.Features.Identity;
+using ContactCenter.Features.Routing;
+using ContactCenter.Features.Seed;
+using ContactCenter.Infrastructure.Data;
+using ContactCenter.Infrastructure.Errors;
+using ContactCenter.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace ContactCenter.Infrastructure;
+
+public static class Startup
+{
+    public const string SmartScheme = "ApiKeyOrCookie";
+
+    public static WebApplicationBuilder AddContactCenter(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ContactCenterOptions>().BindConfiguration(ContactCenterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(ContactCenterOptions.Section).Get<ContactCenterOptions>() ?? new ContactCenterOptions();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddAppDatabase(options.Database);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Contact Center API";
+            doc.Info.Description = "Citizens' appeals of a territorial community: registration, lifecycle, deadlines. Authenticate with X-Api-Key.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddLocalization();
+
+        AddSecurity(services);
+
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<ExecutorDirectory>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<Router>();
+        services.AddScoped<AddressRegister>();
+        services.AddScoped<RegistrationNumbers>();
+        services.AddScoped<RegisterAppeal>();
+        services.AddScoped<AppealAccess>();
+        services.AddScoped<AppealWorkflow>();
+        services.AddScoped<AppealQueries>();
+        services.AddScoped<ExecutorRequestQueries>();
+        services.AddScoped<AttachmentStore>();
+        services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    private static void AddSecurity(IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "API key or cookie", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            {
+                o.Cookie.Name = "cc.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                // An API call without a session gets 401/403, not a redirect to a login page.
+                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, 401);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, 403);
+            }));
+        services.AddAuthorization();
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UseContactCenter(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var cultures = new[] { new CultureInfo("uk-UA"), new CultureInfo("en") };
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("uk-UA"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o
+            .WithTitle("Contact Center API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
+
+        app.MapAppealsEndpoints();
+        Features.Categories.ReferenceDataApi.MapReferenceDataEndpoints(app);
+        app.MapApiKeysEndpoints();
+        return app;
+    }
+
+    /// <summary>Migrates the database, seeds reference data, and ensures bootstrap accounts — before serving.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().RunAsync(CancellationToken.None);
+    }
+}
+
+public sealed class DatabaseInitializer(
+    AppDbContext db,
+    ApiKeyService keys,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<ContactCenterOptions> options,
+    IServiceProvider services,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (db is SqliteAppDbContext)
+        {
+            // WAL lets readers go on while one writer commits; the busy timeout makes writers queue, not fail.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync(ct);
+        await ReferenceDataSeeder.SeedAsync(db, ct);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        }
+        var bootstrap = options.Value.Bootstrap;
+        await keys.EnsureBootstrapKeyAsync(bootstrap.AdminApiKey, ct);
+        if (bootstrap.AdminEmail is { Length: > 0 } email && bootstrap.AdminPassword is { Length: > 0 } password)
+            await EnsureAdminAsync(email, password);
+        if (options.Value.DemoEnabled)
+        {
+            var demo = services.GetService<IDemoDataSeeder>();
+            if (demo is not null)
+                await demo.SeedAsync(ct);
+        }
+    }
+
+    private async Task EnsureAdminAsync(string email, string password)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+            return;
+        var admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Адміністратор", MustEnrolTwoFactor = true };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded)
+        {
+            logger.LogError("Bootstrap administrator {Email} was not created: {Errors}", email, string.Join("; ", result.Errors.Select(e => e.Description)));
+            return;
+        }
+        await users.AddToRoleAsync(admin, Roles.Administrator);
+    }
+}
+
+/// <summary>Fills an imaginary community with executors, staff, users, addresses and appeals (ContactCenter:Demo).</summary>
+public interface IDemoDataSeeder
+{
+    Task SeedAsync(CancellationToken ct);
+}
