@@ -6,6 +6,7 @@ using ContactCenter.Features.ApiKeys;
 using ContactCenter.Features.Appeals;
 using ContactCenter.Features.Audit;
 using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Control;
 using ContactCenter.Features.Executors;
 using ContactCenter.Features.Identity;
 using ContactCenter.Features.Routing;
@@ -19,6 +20,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Quartz;
 using Scalar.AspNetCore;
 
 namespace ContactCenter.Infrastructure;
@@ -71,7 +73,41 @@ public static class Startup
         services.AddScoped<ExecutorRequestQueries>();
         services.AddScoped<AttachmentStore>();
         services.AddScoped<DatabaseInitializer>();
+        AddScheduler(services, options.Database);
         return builder;
+    }
+
+    /// <summary>
+    /// Background jobs run on Quartz. On PostgreSQL the job store is the database itself, clustered, so several
+    /// application instances share the jobs and each firing runs once; SQLite is one process by nature, so its
+    /// scheduler keeps jobs in memory.
+    /// </summary>
+    private static void AddScheduler(IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddScoped<OverdueWatchJob>();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.GenerateInstanceId = true);
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(database.EffectiveConnectionString);
+                    // Quartz creates (and upgrades) its own qrtz_* tables; our migrations do not own them.
+                    s.ProvisionSchema();
+                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(20));
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore(_ => { });
+            }
+            q.AddJob<OverdueWatchJob>(j => j.WithIdentity(OverdueWatchJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(OverdueWatchJob.Key).WithIdentity("overdue-watch-every-5-min", "control")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
     public static void ConfigureJson(JsonSerializerOptions json)

@@ -109,6 +109,8 @@ public sealed class Question
     public string? VerificationComment { get; set; }
     public string? VerificationVia { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
+    /// <summary>When the overdue watch first saw this question past its deadline (overdue is a flag, not a state).</summary>
+    public DateTimeOffset? OverdueFlaggedAt { get; set; }
 
     public List<Assignment> Assignments { get; set; } = [];
 }

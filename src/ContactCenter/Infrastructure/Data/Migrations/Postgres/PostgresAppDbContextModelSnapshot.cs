@@ -718,6 +718,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("number");
 
+                    b.Property<DateTimeOffset?>("OverdueFlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_flagged_at");
+
                     b.Property<DateTimeOffset?>("ResultAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("result_at");

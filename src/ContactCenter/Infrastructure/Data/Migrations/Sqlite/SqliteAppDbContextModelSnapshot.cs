@@ -679,6 +679,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
+                    b.Property<long?>("OverdueFlaggedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_flagged_at");
+
                     b.Property<long?>("ResultAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("result_at");

@@ -406,7 +406,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     verification_rating = table.Column<int>(type: "INTEGER", nullable: true),
                     verification_comment = table.Column<string>(type: "TEXT", nullable: true),
                     verification_via = table.Column<string>(type: "TEXT", nullable: true),
-                    verified_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    verified_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    overdue_flagged_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -409,7 +409,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     verification_rating = table.Column<int>(type: "integer", nullable: true),
                     verification_comment = table.Column<string>(type: "text", nullable: true),
                     verification_via = table.Column<string>(type: "text", nullable: true),
-                    verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    overdue_flagged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

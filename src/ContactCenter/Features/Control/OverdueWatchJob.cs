@@ -1,0 +1,62 @@
+using ContactCenter.Core.Appeals;
+using ContactCenter.Features.Appeals;
+using ContactCenter.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace ContactCenter.Features.Control;
+
+/// <summary>
+/// Marks questions that have passed their deadline (F4.4) once: sets <see cref="Question.OverdueFlaggedAt"/> and writes
+/// an "overdue" line into the appeal's timeline. Overdue itself is computed everywhere from the deadline; this job
+/// records the moment, so that escalation and reminders have one event to hang on.
+/// Runs on the Quartz scheduler; on PostgreSQL the clustered job store makes one instance run it at a time, and the
+/// <c>OverdueFlaggedAt IS NULL</c> guard makes a repeated run harmless.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class OverdueWatchJob(AppDbContext db, TimeProvider time, ILogger<OverdueWatchJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("overdue-watch", "control");
+    private const int Batch = 500;
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var open = AppealStateMachine.OpenStatuses.ToList();
+        var total = 0;
+        while (true)
+        {
+            var due = await db.Questions
+                .Where(q => q.OverdueFlaggedAt == null && q.DueAt != null && q.DueAt < now && open.Contains(q.Status))
+                .OrderBy(q => q.Id)
+                .Take(Batch)
+                .Select(q => new { Question = q, Several = q.Appeal.Questions.Count > 1 })
+                .ToListAsync(ct);
+            if (due.Count == 0)
+                break;
+            foreach (var item in due)
+            {
+                item.Question.OverdueFlaggedAt = now;
+                db.AppealHistory.Add(new AppealHistoryEntry
+                {
+                    AppealId = item.Question.AppealId,
+                    QuestionNumber = item.Several ? item.Question.Number : null,
+                    At = now,
+                    ActorName = "system",
+                    Action = "overdue",
+                    Comment = item.Question.DueAt!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            total += due.Count;
+            if (due.Count < Batch)
+                break;
+        }
+        if (total > 0)
+            logger.LogInformation("Overdue watch flagged {Count} questions", total);
+        return total;
+    }
+}
