@@ -189,6 +189,8 @@ public static class Startup
         app.MapAppealsEndpoints();
         Features.Categories.ReferenceDataApi.MapReferenceDataEndpoints(app);
         app.MapApiKeysEndpoints();
+        app.MapRoutingEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 

@@ -60,6 +60,9 @@ public static class Text
         ["attachment.tooLarge"] = ("Файл завеликий: не більше {0} МБ.", "The file is too large: at most {0} MB."),
         ["attachment.type"] = ("Непідтримуваний тип файлу.", "Unsupported file type."),
         ["calendar.from.invalid"] = ("Вкажіть дату й час надходження (ISO 8601).", "Give the received date-time (ISO 8601)."),
+        ["calendar.schedule.empty"] = ("Розклад має містити хоча б один робочий день.", "The schedule needs at least one working day."),
+        ["calendar.period.order"] = ("Кінець періоду не може бути раніше початку.", "The end cannot be before the start."),
+        ["reviewTrack.term"] = ("Строк — від 1 до {0} (ст. 20 Закону: не більше місяця).", "The term is 1 to {0} (Art. 20: at most a month)."),
         ["apiKey.role"] = ("Невідома роль «{0}».", "Unknown role '{0}'."),
         ["apiKey.executor"] = ("Ключ виконавця має бути прив'язаний до організації.", "An executor key must be bound to an organisation."),
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -42,6 +42,14 @@ public sealed record MartialLawView(DateOnly From, DateOnly? To);
 
 public sealed record TransferInput(DateOnly? Date, bool IsWorking, DayOfWeek? WorksAs, string? Comment);
 
+public sealed record ScheduleInput(IReadOnlyList<ScheduleDayView>? Days);
+
+public sealed record HolidayInput(DateOnly? Date, string? Name);
+
+public sealed record MartialLawInput(DateOnly? From, DateOnly? To);
+
+public sealed record ReviewTrackInput(string? Name, int? Term, TermUnit? Unit);
+
 public sealed record DeadlineView(DateTimeOffset From, string Track, DateTimeOffset DueAt, DateTimeOffset LegalLimit);
 
 public sealed record AddressView(int Id, string Address, string Street, string StreetType, string Number, int? DistrictId, string? District, double? Lat, double? Long);
@@ -143,6 +151,33 @@ public static class ReferenceDataApi
                 .Select(t => new ReviewTrackView(t.Code, t.Name, t.Term, t.Unit)).ToListAsync(ct)))
             .WithTags("Calendar").WithName("ListReviewTracks");
 
+        api.MapPut("/review-tracks/{code}", async (string code, ReviewTrackInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            var errors = new ValidationErrors();
+            if (string.IsNullOrWhiteSpace(input.Name))
+                errors.Add("name", Text.Get("field.required"));
+            if (input.Unit is null)
+                errors.Add("unit", Text.Get("field.required"));
+            // R8: an installation's tracks must fit the law: a month at most (Art. 20).
+            var max = input.Unit switch { TermUnit.WorkingDays => 20, TermUnit.CalendarDays => 30, _ => 720 };
+            if (input.Term is not { } term || term < 1 || term > max)
+                errors.Add("term", Text.Get("reviewTrack.term", max));
+            if (code.Length > 32)
+                errors.Add("code", Text.Get("field.tooLong", 32));
+            errors.ThrowIfAny();
+            var track = await db.ReviewTracks.FirstOrDefaultAsync(t => t.Code == code, ct);
+            if (track is null)
+                db.ReviewTracks.Add(track = new ReviewTrackEntity { Code = code, Name = input.Name!.Trim() });
+            track.Name = input.Name!.Trim();
+            track.Term = input.Term!.Value;
+            track.Unit = input.Unit!.Value;
+            audit.Add(http.Actor(), "update", "reviewTrack", code, $"{track.Term} {track.Unit}");
+            await db.SaveChangesAsync(ct);
+            service.Invalidate();
+            return TypedResults.Ok(new ReviewTrackView(track.Code, track.Name, track.Term, track.Unit));
+        }).WithTags("Calendar").WithName("PutReviewTrack").WithSummary("Create or change a review track (administrator); terms fit Art. 20.");
+
         var calendar = api.MapGroup("/calendar").WithTags("Calendar");
         calendar.MapGet("/", async (int? year, CalendarService service, CancellationToken ct) =>
         {
@@ -183,6 +218,99 @@ public static class ReferenceDataApi
             service.Invalidate();
             return TypedResults.Ok(new TransferView(existing.Date, existing.IsWorking, existing.WorksAs, existing.Comment));
         }).WithName("PutTransferredDay").WithSummary("Add or change a transferred day (administrator).");
+        calendar.MapPut("/schedule", async (ScheduleInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            var days = new Dictionary<DayOfWeek, DaySchedule?>();
+            var errors = new ValidationErrors();
+            foreach (var d in input.Days ?? [])
+            {
+                var day = new DaySchedule(d.Start, d.End, d.LunchStart, d.LunchEnd);
+                try
+                {
+                    day.Validate();
+                    days[d.Day] = day;
+                }
+                catch (ArgumentException e)
+                {
+                    errors.Add($"days.{d.Day}", e.Message);
+                }
+            }
+            if (days.Count == 0)
+                errors.Add("days", Text.Get("calendar.schedule.empty"));
+            errors.ThrowIfAny();
+            var settings = await db.CalendarSettings.OrderBy(c => c.Id).FirstAsync(ct);
+            settings.WeeklySchedule = CalendarService.FormatSchedule(new WeeklySchedule(days));
+            settings.Version++;
+            audit.Add(http.Actor(), "update", "calendar", "schedule", settings.WeeklySchedule);
+            await db.SaveChangesAsync(ct);
+            service.Invalidate();
+            return TypedResults.Ok(ToView(await service.GetCalendarAsync(ct), DateTime.UtcNow.Year));
+        }).WithName("PutWeeklySchedule").WithSummary("Replace the weekly schedule (administrator).");
+        calendar.MapPost("/holidays", async (HolidayInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            var errors = new ValidationErrors();
+            if (input.Date is null)
+                errors.Add("date", Text.Get("field.required"));
+            if (string.IsNullOrWhiteSpace(input.Name))
+                errors.Add("name", Text.Get("field.required"));
+            errors.ThrowIfAny();
+            var holiday = await db.CalendarHolidays.FirstOrDefaultAsync(h => h.Date == input.Date, ct);
+            if (holiday is null)
+                db.CalendarHolidays.Add(holiday = new CalendarHoliday { Date = input.Date!.Value, Name = input.Name!.Trim() });
+            holiday.Name = input.Name!.Trim();
+            audit.Add(http.Actor(), "update", "calendar", input.Date!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "holiday");
+            await db.SaveChangesAsync(ct);
+            service.Invalidate();
+            return TypedResults.Ok(new HolidayView(holiday.Date, holiday.Name, false));
+        }).WithName("PutHoliday").WithSummary("Add an installation's own holiday (administrator); statutory ones are computed.");
+        calendar.MapDelete("/holidays/{date}", async (DateOnly date, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            var holiday = await db.CalendarHolidays.FirstOrDefaultAsync(h => h.Date == date, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
+            db.CalendarHolidays.Remove(holiday);
+            audit.Add(http.Actor(), "delete", "calendar", date.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "holiday");
+            await db.SaveChangesAsync(ct);
+            service.Invalidate();
+            return TypedResults.NoContent();
+        }).WithName("DeleteHoliday");
+        calendar.MapPost("/martial-law", async (MartialLawInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            if (input.From is null)
+                throw AppValidationException.For("from", Text.Get("field.required"));
+            if (input.To is { } to && to < input.From)
+                throw AppValidationException.For("to", Text.Get("calendar.period.order"));
+            var period = new MartialLawPeriodEntity { From = input.From.Value, To = input.To };
+            db.MartialLawPeriods.Add(period);
+            audit.Add(http.Actor(), "create", "calendar", null, $"martial law {period.From:O}..{period.To:O}");
+            await db.SaveChangesAsync(ct);
+            service.Invalidate();
+            return TypedResults.Ok(new MartialLawView(period.From, period.To));
+        }).WithName("AddMartialLawPeriod");
+        calendar.MapPut("/martial-law/{from}", async (DateOnly from, MartialLawInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            var period = await db.MartialLawPeriods.FirstOrDefaultAsync(m => m.From == from, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
+            if (input.To is { } to && to < period.From)
+                throw AppValidationException.For("to", Text.Get("calendar.period.order"));
+            period.To = input.To;
+            audit.Add(http.Actor(), "update", "calendar", null, $"martial law {period.From:O}..{period.To:O}");
+            await db.SaveChangesAsync(ct);
+            service.Invalidate();
+            return TypedResults.Ok(new MartialLawView(period.From, period.To));
+        }).WithName("EndMartialLawPeriod").WithSummary("Set or clear the end of a martial-law period (administrator).");
+        calendar.MapDelete("/martial-law/{from}", async (DateOnly from, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            RequireAdmin(http);
+            var period = await db.MartialLawPeriods.FirstOrDefaultAsync(m => m.From == from, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
+            db.MartialLawPeriods.Remove(period);
+            audit.Add(http.Actor(), "delete", "calendar", null, $"martial law {period.From:O}");
+            await db.SaveChangesAsync(ct);
+            service.Invalidate();
+            return TypedResults.NoContent();
+        }).WithName("DeleteMartialLawPeriod");
         calendar.MapDelete("/transfers/{date}", async (DateOnly date, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             RequireAdmin(http);

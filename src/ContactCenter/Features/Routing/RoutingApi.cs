@@ -1,0 +1,85 @@
+using ContactCenter.Core.Deadlines;
+using ContactCenter.Features.Audit;
+using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Executors;
+using ContactCenter.Infrastructure;
+using ContactCenter.Infrastructure.Data;
+using ContactCenter.Infrastructure.Errors;
+using ContactCenter.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Features.Routing;
+
+public sealed record RoutingRuleView(int Id, string CategoryCode, int? DistrictId, int? BuildingId, int ExecutorId);
+
+public sealed record RoutingRuleInput(string? CategoryCode, int? DistrictId, int? BuildingId, int? ExecutorId);
+
+/// <summary>What the operator sees before saving: the suggested executor, the review track and the deadline.</summary>
+public sealed record RoutingSuggestionView(string CategoryCode, int? ExecutorId, string? ExecutorName, string? Reason, string ReviewTrack, DateTimeOffset DueAt);
+
+public static class RoutingApi
+{
+    public static IEndpointRouteBuilder MapRoutingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/routing").WithTags("Routing").RequireAuthorization();
+
+        group.MapGet("/suggest", async (string? categoryCode, int? addressId, string? priority, Router router, AppDbContext db,
+            CalendarService calendar, ExecutorDirectory executors, TimeProvider time, CancellationToken ct) =>
+        {
+            var category = categoryCode is { Length: > 0 } ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == categoryCode, ct) : null;
+            if (category is null)
+                throw AppValidationException.For("categoryCode", Text.Get("category.unknown", categoryCode));
+            int? district = null;
+            if (addressId is { } id)
+            {
+                district = await db.Buildings.AsNoTracking().Where(b => b.Id == id).Select(b => b.DistrictId ?? b.Street.DistrictId).FirstOrDefaultAsync(ct);
+            }
+            var suggestion = await router.SuggestAsync(category.Code, addressId, district, ct);
+            var trackCode = priority == "urgent" ? "urgent" : category.ReviewTrackCode ?? "simple";
+            var track = await calendar.FindTrackAsync(trackCode, ct) ?? throw AppValidationException.For("reviewTrack", Text.Get("reviewTrack.unknown", trackCode));
+            var cal = await calendar.GetCalendarAsync(ct);
+            var lookup = await executors.LookupAsync(ct);
+            return TypedResults.Ok(new RoutingSuggestionView(category.Code, suggestion?.ExecutorId, lookup.Ref(suggestion?.ExecutorId)?.Name,
+                suggestion?.Reason, track.Code, DeadlineCalculator.Due(time.GetUtcNow(), track, cal)));
+        }).WithName("SuggestRouting").WithSummary("The executor, review track and deadline a new question would get now.");
+
+        group.MapGet("/rules", async (AppDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.RoutingRules.AsNoTracking().OrderBy(r => r.CategoryCode).ThenBy(r => r.Id)
+                .Select(r => new RoutingRuleView(r.Id, r.CategoryCode, r.DistrictId, r.BuildingId, r.ExecutorId)).ToListAsync(ct)))
+            .WithName("ListRoutingRules");
+
+        group.MapPost("/rules", async (RoutingRuleInput input, AppDbContext db, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            if (!http.Actor().IsAdministrator)
+                throw new ForbiddenException(Text.Get("error.forbidden"));
+            var errors = new ValidationErrors();
+            if (string.IsNullOrWhiteSpace(input.CategoryCode) || !await db.Categories.AnyAsync(c => c.Code == input.CategoryCode, ct))
+                errors.Add("categoryCode", Text.Get("category.unknown", input.CategoryCode));
+            if (input.ExecutorId is not { } executorId || !await db.Executors.AnyAsync(e => e.Id == executorId, ct))
+                errors.Add("executorId", Text.Get("executor.unknown", input.ExecutorId));
+            if (input.DistrictId is { } d && !await db.Districts.AnyAsync(x => x.Id == d, ct))
+                errors.Add("districtId", Text.Get("error.notFound"));
+            if (input.BuildingId is { } b && !await db.Buildings.AnyAsync(x => x.Id == b, ct))
+                errors.Add("buildingId", Text.Get("error.notFound"));
+            errors.ThrowIfAny();
+            var rule = new RoutingRule { CategoryCode = input.CategoryCode!, DistrictId = input.DistrictId, BuildingId = input.BuildingId, ExecutorId = input.ExecutorId!.Value };
+            db.RoutingRules.Add(rule);
+            await db.SaveChangesAsync(ct);
+            audit.Add(http.Actor(), "create", "routingRule", rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/v1/routing/rules/{rule.Id}", new RoutingRuleView(rule.Id, rule.CategoryCode, rule.DistrictId, rule.BuildingId, rule.ExecutorId));
+        }).WithName("CreateRoutingRule").WithSummary("Category (+ district or building) → executor (administrator).");
+
+        group.MapDelete("/rules/{id:int}", async (int id, AppDbContext db, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            if (!http.Actor().IsAdministrator)
+                throw new ForbiddenException(Text.Get("error.forbidden"));
+            var rule = await db.RoutingRules.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
+            db.RoutingRules.Remove(rule);
+            audit.Add(http.Actor(), "delete", "routingRule", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).WithName("DeleteRoutingRule");
+        return app;
+    }
+}
