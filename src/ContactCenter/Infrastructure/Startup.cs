@@ -13,6 +13,7 @@ using ContactCenter.Features.Routing;
 using ContactCenter.Features.Seed;
 using ContactCenter.Infrastructure.Data;
 using ContactCenter.Infrastructure.Errors;
+using ContactCenter.Infrastructure.Events;
 using ContactCenter.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -73,6 +74,9 @@ public static class Startup
         services.AddScoped<ExecutorRequestQueries>();
         services.AddScoped<AttachmentStore>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<AppealEventBus>();
+        services.AddScoped<AppealEvents>();
+        services.AddHostedService<PostgresEventListener>();
         AddScheduler(services, options.Database);
         return builder;
     }
@@ -191,6 +195,7 @@ public static class Startup
         app.MapApiKeysEndpoints();
         app.MapRoutingEndpoints();
         app.MapAuditEndpoints();
+        app.MapEventsEndpoints();
         return app;
     }
 

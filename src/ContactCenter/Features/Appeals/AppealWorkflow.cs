@@ -6,6 +6,7 @@ using ContactCenter.Features.Executors;
 using ContactCenter.Infrastructure;
 using ContactCenter.Infrastructure.Data;
 using ContactCenter.Infrastructure.Errors;
+using ContactCenter.Infrastructure.Events;
 using ContactCenter.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,7 @@ public sealed class AppealWorkflow(
     ExecutorDirectory executors,
     CalendarService calendar,
     AuditLog audit,
+    AppealEvents events,
     TimeProvider time)
 {
     public async Task<Appeal> LoadAsync(string registrationNumber, CancellationToken ct)
@@ -79,6 +81,7 @@ public sealed class AppealWorkflow(
             AddHistory(appeal, question, actor, "assigneeSet", null, null, request.AssigneeUserId ?? request.Comment, isPublic: false);
             audit.Add(actor, "update", "appeal", appeal.RegistrationNumber, "assignee");
             await db.SaveChangesAsync(ct);
+            await events.PublishAsync(appeal, "assigneeSet", ct);
             return appeal;
         }
 
@@ -92,6 +95,7 @@ public sealed class AppealWorkflow(
             Join(lookup.Ref(executorId)!.Name, request.Comment), isPublic: true);
         audit.Add(actor, "update", "appeal", appeal.RegistrationNumber, $"{trigger} to executor {executorId}");
         await db.SaveChangesAsync(ct);
+        await events.PublishAsync(appeal, trigger == AppealTrigger.Assign ? "assigned" : "reassigned", ct);
         return appeal;
     }
 
@@ -227,6 +231,7 @@ public sealed class AppealWorkflow(
         });
         audit.Add(actor, "create", "comment", appeal.RegistrationNumber);
         await db.SaveChangesAsync(ct);
+        await events.PublishAsync(appeal, "comment", ct);
         return comment;
     }
 
@@ -276,6 +281,7 @@ public sealed class AppealWorkflow(
         AddHistory(appeal, question, actor, "request." + type.ToString().ToLowerInvariant(), null, null, request.Reason, isPublic: false);
         audit.Add(actor, "create", "executorRequest", appeal.RegistrationNumber, type.ToString());
         await db.SaveChangesAsync(ct);
+        await events.PublishAsync(appeal, "request." + type.ToString().ToLowerInvariant(), ct);
         return request;
     }
 
@@ -343,6 +349,7 @@ public sealed class AppealWorkflow(
             isPublic: approve && request.Type is ExecutorRequestType.Extend or ExecutorRequestType.Reassign);
         audit.Add(actor, "update", "executorRequest", appeal.RegistrationNumber, action);
         await db.SaveChangesAsync(ct);
+        await events.PublishAsync(appeal, action, ct);
         return request;
     }
 
@@ -377,6 +384,7 @@ public sealed class AppealWorkflow(
         AddHistory(appeal, question, actor, action, outcome.From, outcome.To, comment, isPublic);
         audit.Add(actor, "update", "appeal", appeal.RegistrationNumber, trigger.ToString());
         await db.SaveChangesAsync(ct);
+        await events.PublishAsync(appeal, action, ct);
         return appeal;
     }
 

@@ -10,6 +10,7 @@ using ContactCenter.Features.Routing;
 using ContactCenter.Infrastructure;
 using ContactCenter.Infrastructure.Data;
 using ContactCenter.Infrastructure.Errors;
+using ContactCenter.Infrastructure.Events;
 using ContactCenter.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,7 @@ public sealed class RegisterAppeal(
     Router router,
     ExecutorDirectory executors,
     AuditLog audit,
+    AppealEvents events,
     TimeProvider time)
 {
     public const int MaxQuestions = 20;
@@ -212,6 +214,7 @@ public sealed class RegisterAppeal(
         db.AppealHistory.AddRange(history);
         audit.Add(actor, "create", "appeal", appeal.RegistrationNumber, $"channel={appeal.Channel}; questions={appeal.Questions.Count}");
         await db.SaveChangesAsync(ct);
+        await events.PublishAsync(appeal, "registered", ct);
         return new Outcome(appeal, true);
     }
 
