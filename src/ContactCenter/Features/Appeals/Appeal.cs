@@ -49,6 +49,9 @@ public sealed class Appeal
     public string? RegisteredByName { get; set; }
 
     public List<Question> Questions { get; set; } = [];
+
+    /// <summary>The timeline. Not loaded with the card; used to add the first lines together with a new appeal.</summary>
+    public List<AppealHistoryEntry> History { get; set; } = [];
 }
 
 /// <summary>The applicant («заявник») as the law asks (Art. 5; F1.2). Kept on the card as given at registration.</summary>

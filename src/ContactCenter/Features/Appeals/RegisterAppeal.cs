@@ -207,11 +207,9 @@ public sealed class RegisterAppeal(
         }
         AppealProjection.Refresh(appeal);
 
+        // The card, its first timeline lines and the audit record commit together.
+        appeal.History.AddRange(history);
         db.Appeals.Add(appeal);
-        await db.SaveChangesAsync(ct);
-        foreach (var h in history)
-            h.AppealId = appeal.Id;
-        db.AppealHistory.AddRange(history);
         audit.Add(actor, "create", "appeal", appeal.RegistrationNumber, $"channel={appeal.Channel}; questions={appeal.Questions.Count}");
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(appeal, "registered", ct);

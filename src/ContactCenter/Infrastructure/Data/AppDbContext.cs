@@ -76,6 +76,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(a => a.ReceivedAt);
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasMany(a => a.Questions).WithOne(q => q.Appeal).HasForeignKey(q => q.AppealId);
+            e.HasMany(a => a.History).WithOne().HasForeignKey(h => h.AppealId);
         });
 
         b.Entity<Question>(e =>

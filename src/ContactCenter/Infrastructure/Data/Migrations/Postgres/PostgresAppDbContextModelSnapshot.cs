@@ -1543,6 +1543,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Appeals.AppealHistoryEntry", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", null)
+                        .WithMany("History")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeal_history_appeals_appeal_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Appeals.Assignment", b =>
                 {
                     b.HasOne("ContactCenter.Features.Appeals.Question", null)
@@ -1719,6 +1729,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("ContactCenter.Features.Appeals.Appeal", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Questions");
                 });
 

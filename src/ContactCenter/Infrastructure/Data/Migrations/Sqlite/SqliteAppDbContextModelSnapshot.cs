@@ -1484,6 +1484,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Appeals.AppealHistoryEntry", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", null)
+                        .WithMany("History")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeal_history_appeals_appeal_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Appeals.Assignment", b =>
                 {
                     b.HasOne("ContactCenter.Features.Appeals.Question", null)
@@ -1660,6 +1670,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ContactCenter.Features.Appeals.Appeal", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Questions");
                 });
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124145221_AuditLogAppendOnly")]
-    partial class AuditLogAppendOnly
+    [Migration("20261124150745_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1487,6 +1487,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Appeals.AppealHistoryEntry", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", null)
+                        .WithMany("History")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeal_history_appeals_appeal_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Appeals.Assignment", b =>
                 {
                     b.HasOne("ContactCenter.Features.Appeals.Question", null)
@@ -1663,6 +1673,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ContactCenter.Features.Appeals.Appeal", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Questions");
                 });
 

@@ -53,28 +53,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "appeal_history",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    appeal_id = table.Column<long>(type: "bigint", nullable: false),
-                    question_number = table.Column<int>(type: "integer", nullable: true),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    actor_user_id = table.Column<string>(type: "text", nullable: true),
-                    actor_name = table.Column<string>(type: "text", nullable: false),
-                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    from_status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    to_status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    comment = table.Column<string>(type: "text", nullable: true),
-                    @public = table.Column<bool>(name: "public", type: "boolean", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_appeal_history", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "appeals",
                 columns: table => new
                 {
@@ -374,6 +352,34 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_streets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "appeal_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    appeal_id = table.Column<long>(type: "bigint", nullable: false),
+                    question_number = table.Column<int>(type: "integer", nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    actor_user_id = table.Column<string>(type: "text", nullable: true),
+                    actor_name = table.Column<string>(type: "text", nullable: false),
+                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    from_status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    to_status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    comment = table.Column<string>(type: "text", nullable: true),
+                    @public = table.Column<bool>(name: "public", type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appeal_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appeal_history_appeals_appeal_id",
+                        column: x => x.appeal_id,
+                        principalTable: "appeals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(

@@ -51,28 +51,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "appeal_history",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    question_number = table.Column<int>(type: "INTEGER", nullable: true),
-                    at = table.Column<long>(type: "INTEGER", nullable: false),
-                    actor_user_id = table.Column<string>(type: "TEXT", nullable: true),
-                    actor_name = table.Column<string>(type: "TEXT", nullable: false),
-                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    from_status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    to_status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    comment = table.Column<string>(type: "TEXT", nullable: true),
-                    @public = table.Column<bool>(name: "public", type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_appeal_history", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "appeals",
                 columns: table => new
                 {
@@ -371,6 +349,34 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_streets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "appeal_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    question_number = table.Column<int>(type: "INTEGER", nullable: true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    actor_name = table.Column<string>(type: "TEXT", nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    from_status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    to_status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    comment = table.Column<string>(type: "TEXT", nullable: true),
+                    @public = table.Column<bool>(name: "public", type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appeal_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_appeal_history_appeals_appeal_id",
+                        column: x => x.appeal_id,
+                        principalTable: "appeals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(

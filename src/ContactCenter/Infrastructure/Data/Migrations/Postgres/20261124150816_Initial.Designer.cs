@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261124144720_Initial")]
+    [Migration("20261124150816_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1546,6 +1546,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Appeals.AppealHistoryEntry", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", null)
+                        .WithMany("History")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeal_history_appeals_appeal_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Appeals.Assignment", b =>
                 {
                     b.HasOne("ContactCenter.Features.Appeals.Question", null)
@@ -1722,6 +1732,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("ContactCenter.Features.Appeals.Appeal", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Questions");
                 });
 
