@@ -71,6 +71,7 @@ public static class Startup
         services.AddScoped<ExecutorRequestQueries>();
         services.AddScoped<AttachmentStore>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
         return builder;
     }
 
