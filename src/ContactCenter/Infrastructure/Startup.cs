@@ -74,6 +74,7 @@ public static class Startup
         services.AddScoped<ExecutorRequestQueries>();
         services.AddScoped<AttachmentStore>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
         services.AddSingleton<AppealEventBus>();
         services.AddScoped<AppealEvents>();
         services.AddHostedService<PostgresEventListener>();
