@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using ContactCenter.Core.Appeals;
 using ContactCenter.Infrastructure;
 using ContactCenter.Infrastructure.Errors;
@@ -128,11 +129,32 @@ public static class AppealsApi
         return app;
     }
 
+    // Status and channel arrive as strings: minimal APIs bind enums in the query with a case-sensitive
+    // Enum.TryParse, which refuses the camelCase names API.md promises (?status=inProgress).
     public sealed record SearchParameters(
-        AppealStatus? Status, int? ExecutorId, string? CategoryCode, Channel? Channel, bool? Overdue, string? Phone, string? Q,
+        string? Status, int? ExecutorId, string? CategoryCode, string? Channel, bool? Overdue, string? Phone, string? Q,
         DateTimeOffset? ReceivedFrom, DateTimeOffset? ReceivedTo, int? Page, int? PageSize, string? Format)
     {
-        public AppealSearch ToSearch() => new(Status, ExecutorId, CategoryCode, Channel, Overdue, Phone, Q, ReceivedFrom, ReceivedTo, Page ?? 1, PageSize ?? 20);
+        public AppealSearch ToSearch()
+        {
+            var errors = new ValidationErrors();
+            var status = ParseEnum<AppealStatus>(Status, "status", errors);
+            var channel = ParseEnum<Channel>(Channel, "channel", errors);
+            errors.ThrowIfAny();
+            return new(status, ExecutorId, CategoryCode, channel, Overdue, Phone, Q, ReceivedFrom, ReceivedTo, Page ?? 1, PageSize ?? 20);
+        }
+
+        private static T? ParseEnum<T>(string? value, string field, ValidationErrors errors) where T : struct, Enum
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                return null;
+            var text = value.Trim();
+            // Names only: Enum.TryParse would also take "3" or "99".
+            if (char.IsLetter(text[0]) && Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+                return parsed;
+            errors.Add(field, string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName)));
+            return null;
+        }
     }
 
     private static async Task<Ok<AppealView>> Respond(Task<Appeal> work, AppealQueries queries, HttpContext http, CancellationToken ct) =>
