@@ -172,8 +172,7 @@ public static class Startup
 
     public static WebApplication UseContactCenter(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Localization first, so that error responses speak the client's language too.
         var cultures = new[] { new CultureInfo("uk-UA"), new CultureInfo("en") };
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -181,6 +180,8 @@ public static class Startup
             SupportedCultures = cultures,
             SupportedUICultures = cultures,
         });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -243,7 +243,12 @@ public sealed partial class AppealQueries(
             query = overdue ? query.Where(IsOverdue(now)) : query.Where(Not(IsOverdue(now)));
         }
         if (phone is not null)
+        {
             query = query.Where(a => a.Applicant.Phone == phone);
+            // R12: finding a hidden applicant by phone would reveal who they are to the executor.
+            if (scope is not null)
+                query = query.Where(a => !a.HideIdentity);
+        }
         if (s.ReceivedFrom is { } from)
             query = query.Where(a => a.ReceivedAt >= from);
         if (s.ReceivedTo is { } to)

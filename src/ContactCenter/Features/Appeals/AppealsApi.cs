@@ -117,8 +117,13 @@ public static class AppealsApi
         .WithName("CreateExecutorRequest").WithSummary("An executor's request: reassign, extend, defer or additional control.");
 
         var requests = app.MapGroup("/api/v1/requests").WithTags("Appeals").RequireAuthorization();
-        requests.MapGet("/", async (ExecutorRequestStatus? status, ExecutorRequestQueries q, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await q.ListAsync(status ?? ExecutorRequestStatus.Pending, http.Actor(), ct)))
+        requests.MapGet("/", async (string? status, ExecutorRequestQueries q, HttpContext http, CancellationToken ct) =>
+        {
+            var errors = new ValidationErrors();
+            var parsed = QueryEnum.Parse<ExecutorRequestStatus>(status, "status", errors);
+            errors.ThrowIfAny();
+            return TypedResults.Ok(await q.ListAsync(parsed ?? ExecutorRequestStatus.Pending, http.Actor(), ct));
+        })
             .WithName("ListExecutorRequests").WithSummary("Executor requests; pending ones form the supervisor's approvals queue.");
         requests.MapPost("/{id:long}/approve", async (long id, DecisionRequest? body, AppealWorkflow w, ExecutorRequestQueries q, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await q.ToViewAsync(await w.DecideAsync(id, true, body ?? new DecisionRequest(null, null), http.Actor(), ct), ct)))
@@ -138,22 +143,10 @@ public static class AppealsApi
         public AppealSearch ToSearch()
         {
             var errors = new ValidationErrors();
-            var status = ParseEnum<AppealStatus>(Status, "status", errors);
-            var channel = ParseEnum<Channel>(Channel, "channel", errors);
+            var status = QueryEnum.Parse<AppealStatus>(Status, "status", errors);
+            var channel = QueryEnum.Parse<Channel>(Channel, "channel", errors);
             errors.ThrowIfAny();
             return new(status, ExecutorId, CategoryCode, channel, Overdue, Phone, Q, ReceivedFrom, ReceivedTo, Page ?? 1, PageSize ?? 20);
-        }
-
-        private static T? ParseEnum<T>(string? value, string field, ValidationErrors errors) where T : struct, Enum
-        {
-            if (string.IsNullOrWhiteSpace(value))
-                return null;
-            var text = value.Trim();
-            // Names only: Enum.TryParse would also take "3" or "99".
-            if (char.IsLetter(text[0]) && Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-                return parsed;
-            errors.Add(field, string.Join(", ", Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName)));
-            return null;
         }
     }
 
@@ -173,9 +166,9 @@ public static class AppealsApi
         {
             string[] cells =
             [
-                r.RegistrationNumber, r.Status.ToString(), r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
-                r.DueAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", r.Overdue ? "true" : "false", r.Channel.ToString(),
-                r.Kind.ToString(), r.Priority.ToString(), r.CategoryCode, r.Executor?.Name ?? "", r.Applicant.FullName,
+                r.RegistrationNumber, QueryEnum.Name(r.Status), r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+                r.DueAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", r.Overdue ? "true" : "false", QueryEnum.Name(r.Channel),
+                QueryEnum.Name(r.Kind), QueryEnum.Name(r.Priority), r.CategoryCode, r.Executor?.Name ?? "", r.Applicant.FullName,
                 r.Applicant.Phone ?? "", r.Description,
             ];
             await writer.WriteLineAsync(string.Join(';', cells.Select(Csv)));
