@@ -116,9 +116,11 @@ public static class AppealsApi
         .WithName("CreateExecutorRequest").WithSummary("An executor's request: reassign, extend, defer or additional control.");
 
         var requests = app.MapGroup("/api/v1/requests").WithTags("Appeals").RequireAuthorization();
-        requests.MapGet("/", async (ExecutorRequestStatus? status, ExecutorRequestQueries q, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await q.ListAsync(status ?? ExecutorRequestStatus.Pending, http.Actor(), ct)))
-            .WithName("ListExecutorRequests").WithSummary("Executor requests; pending ones form the supervisor's approvals queue.");
+        // The status is bound by hand: minimal APIs parse enums in the query case-sensitively (only "Pending"),
+        // while API.md promises camelCase enums ("pending"), the spelling this resource itself returns.
+        requests.MapGet("/", async (string? status, ExecutorRequestQueries q, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await q.ListAsync(ParseStatus(status), http.Actor(), ct)))
+            .WithName("ListExecutorRequests").WithSummary("Executor requests (?status=pending|approved|declined); pending ones form the supervisor's approvals queue.");
         requests.MapPost("/{id:long}/approve", async (long id, DecisionRequest? body, AppealWorkflow w, ExecutorRequestQueries q, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await q.ToViewAsync(await w.DecideAsync(id, true, body ?? new DecisionRequest(null, null), http.Actor(), ct), ct)))
             .WithName("ApproveExecutorRequest");
@@ -133,6 +135,15 @@ public static class AppealsApi
         DateTimeOffset? ReceivedFrom, DateTimeOffset? ReceivedTo, int? Page, int? PageSize, string? Format)
     {
         public AppealSearch ToSearch() => new(Status, ExecutorId, CategoryCode, Channel, Overdue, Phone, Q, ReceivedFrom, ReceivedTo, Page ?? 1, PageSize ?? 20);
+    }
+
+    private static ExecutorRequestStatus ParseStatus(string? status)
+    {
+        if (string.IsNullOrWhiteSpace(status))
+            return ExecutorRequestStatus.Pending;
+        if (Enum.TryParse<ExecutorRequestStatus>(status.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            return parsed;
+        throw AppValidationException.For("status", "pending, approved, declined");
     }
 
     private static async Task<Ok<AppealView>> Respond(Task<Appeal> work, AppealQueries queries, HttpContext http, CancellationToken ct) =>
