@@ -94,7 +94,7 @@ public static class AppealStateMachine
     // integration that relays it) or an operator records it on a confirmation call. The executor is
     // absent on purpose: it cannot close its own work (F3.3).
     private static readonly FrozenSet<ActorRole> Verifiers =
-        Set(ActorRole.Applicant, ActorRole.Operator, ActorRole.Supervisor, ActorRole.Administrator, ActorRole.System);
+        Set(ActorRole.Applicant, ActorRole.Operator, ActorRole.Supervisor, ActorRole.Administrator, ActorRole.System, ActorRole.Integration);
 
     // No answer within the configured time (F6.3): a background job, or the head by hand.
     private static readonly FrozenSet<ActorRole> UnverifiedClosers =

@@ -38,8 +38,11 @@ public enum ActorRole
     Administrator,
     /// <summary>«заявник»: submits, tracks, confirms or rejects the result.</summary>
     Applicant,
-    /// <summary>Background jobs and integrations acting on their own.</summary>
+    /// <summary>Background jobs acting on their own (routing by the rules, unverified close).</summary>
     System,
+    /// <summary>Another system through an API key (Open311 client, the Unified System): registers appeals and relays
+    /// the applicant's answer to verification; it never routes or works an appeal.</summary>
+    Integration,
 }
 
 /// <summary>Result codes (classifier 858 §9 plus forwarded, returned, terminated; R15).</summary>

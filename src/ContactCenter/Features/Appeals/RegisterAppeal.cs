@@ -186,7 +186,8 @@ public sealed class RegisterAppeal(
             if (executorId is { } assigned)
             {
                 // Routing by the rules is the system's act; an executor chosen by hand is the operator's.
-                var assigner = input.ExecutorId is null ? ActorRole.System : actor.ActorRole;
+                // An integration's card may name its executor (the Unified System does); that is routing by data.
+                var assigner = input.ExecutorId is null || actor.ActorRole == ActorRole.Integration ? ActorRole.System : actor.ActorRole;
                 question.Status = AppealStateMachine.Fire(AppealStatus.Registered, AppealTrigger.Assign, assigner).To;
                 question.ExecutorId = assigned;
                 question.Assignments.Add(new Assignment { ExecutorId = assigned, Role = AssignmentRole.Main, AssignedAt = now });

@@ -20,7 +20,10 @@ public sealed record Actor(string? UserId, string Name, string Role, int? Execut
         Roles.Executor => ActorRole.Executor,
         Roles.ExecutorStaff => ActorRole.ExecutorStaff,
         Roles.Leadership => ActorRole.Leadership,
-        _ => ActorRole.System,
+        Roles.Integration => ActorRole.Integration,
+        "system" => ActorRole.System,
+        // Anything else may not act: Leadership appears in no transition.
+        _ => ActorRole.Leadership,
     };
 
     public bool IsExecutorSide => Role is Roles.Executor or Roles.ExecutorStaff;
