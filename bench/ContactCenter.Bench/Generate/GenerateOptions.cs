@@ -11,12 +11,14 @@ internal sealed record GenerateOptions
     public int Years { get; init; } = 3;
     public int Seed { get; init; } = 1551;
     public bool Recreate { get; init; }
-    public string KeysDir { get; init; } = "bench-keys";
+    public string KeysDir { get; init; } = DefaultKeysDir;
+
+    public static string DefaultKeysDir => Path.Combine(Path.GetTempPath(), "cc-bench-keys");
 
     public const string Usage = """
         usage:
           generate --connection "Host=127.0.0.1;Port=55500;Username=postgres;Database=cc_bench"
-                   [--appeals 1000000] [--batch 100000] [--years 3] [--seed 1551] [--keys-dir bench-keys] [--recreate]
+                   [--appeals 1000000] [--batch 100000] [--years 3] [--seed 1551] [--keys-dir $TMPDIR/cc-bench-keys] [--recreate]
         Creates the database (it must not exist, or pass --recreate to drop it first), runs the app's
         PostgreSQL migrations and reference-data seed, adds executors and routing rules, bulk-loads appeals,
         questions, assignments and history with binary COPY, sets the number counters, runs VACUUM ANALYZE
@@ -60,7 +62,7 @@ internal sealed record GenerateOptions
             BatchSize = Int("batch", 100_000, 1_000, 1_000_000),
             Years = Int("years", 3, 1, 20),
             Seed = Int("seed", 1551, 0, int.MaxValue),
-            KeysDir = Take("keys-dir") ?? "bench-keys",
+            KeysDir = Take("keys-dir") ?? DefaultKeysDir,
             Recreate = recreate,
         };
         if (values.Count > 0)
