@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using ContactCenter.Bench.Generate;
 using ContactCenter.Bench.Load;
 
 namespace ContactCenter.Bench;
@@ -8,6 +9,7 @@ namespace ContactCenter.Bench;
 internal static class Program
 {
     /// <summary>
+    /// <c>generate ...</c> fills a PostgreSQL database with appeals (see Generate/GenerateCommand.cs);
     /// <c>load ...</c> drives a running server over HTTP (see Load/LoadCommand.cs); anything else
     /// goes to BenchmarkDotNet, e.g. <c>dotnet run -c Release --project bench/ContactCenter.Bench -- --filter '*'</c>.
     /// </summary>
@@ -16,6 +18,16 @@ internal static class Program
         if (args.Length > 0 && args[0] == "load")
         {
             return await LoadCommand.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "generate")
+        {
+            return await GenerateCommand.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "query-shapes")
+        {
+            return QueryShapes.Run();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

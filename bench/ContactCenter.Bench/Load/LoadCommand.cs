@@ -75,6 +75,8 @@ internal static class LoadCommand
             },
             categoryCode = FakeApplicants.Pick(categories),
             description = FakeApplicants.Description(),
+            // Most leaf categories require the address of the problem; without it they answer 400.
+            location = new { address = FakeApplicants.Address() },
         };
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, _json));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
