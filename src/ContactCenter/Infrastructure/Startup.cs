@@ -62,6 +62,7 @@ public static class Startup
 
         services.AddSingleton<CalendarService>();
         services.AddSingleton<ExecutorDirectory>();
+        services.AddSingleton<Features.Categories.CategoryDirectory>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Router>();

@@ -40,5 +40,5 @@ public sealed class AppealAccess(ExecutorDirectory executors)
         (q.ExecutorId is { } e && scope.Contains(e)) || q.Assignments.Any(a => a.Active && scope.Contains(a.ExecutorId));
 
     /// <summary>R12: identity hidden on request is not shown to executors (and exports).</summary>
-    public static bool MustMask(Appeal appeal, Actor actor) => appeal.HideIdentity && actor.IsExecutorSide;
+    public static bool MustMask(bool hideIdentity, Actor actor) => hideIdentity && actor.IsExecutorSide;
 }

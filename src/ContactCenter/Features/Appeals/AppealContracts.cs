@@ -124,7 +124,11 @@ public sealed record AppealListItem(
     ExecutorRef? Executor,
     int QuestionCount);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+/// <summary>A page of a list. <c>TotalExact</c> is false when there are more matches than were counted.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public bool TotalExact { get; init; } = true;
+}
 
 public sealed record HistoryItem(DateTimeOffset At, string Actor, string Action, AppealStatus? FromStatus, AppealStatus? ToStatus, string? Comment, int? Question);
 

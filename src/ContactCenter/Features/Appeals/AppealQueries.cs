@@ -5,6 +5,7 @@ using ContactCenter.Core.Deadlines;
 using ContactCenter.Core.Phones;
 using ContactCenter.Features.Audit;
 using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Categories;
 using ContactCenter.Features.Executors;
 using ContactCenter.Infrastructure;
 using ContactCenter.Infrastructure.Data;
@@ -33,6 +34,7 @@ public sealed partial class AppealQueries(
     AppDbContext db,
     AppealAccess access,
     ExecutorDirectory executors,
+    CategoryDirectory categoryDirectory,
     CalendarService calendar,
     AuditLog audit,
     TimeProvider time)
@@ -61,7 +63,7 @@ public sealed partial class AppealQueries(
             ?? throw new NotFoundException(Text.Get("appeal.notFound", registrationNumber));
         await access.EnsureCanReadAsync(appeal, actor, ct);
         var view = await ToViewAsync(appeal, actor, ct);
-        if (!AppealAccess.MustMask(appeal, actor))
+        if (!AppealAccess.MustMask(appeal.HideIdentity, actor))
             await audit.RecordReadAsync(actor, "appeal", appeal.RegistrationNumber, "card", ct);
         return view;
     }
@@ -106,7 +108,7 @@ public sealed partial class AppealQueries(
             appeal.Channel,
             appeal.Kind,
             appeal.Form,
-            ToView(appeal.Applicant, AppealAccess.MustMask(appeal, actor)),
+            ToView(appeal.Applicant, AppealAccess.MustMask(appeal.HideIdentity, actor)),
             appeal.IsCollective,
             appeal.SignatoriesCount,
             appeal.HideIdentity,
@@ -129,42 +131,29 @@ public sealed partial class AppealQueries(
             questions);
     }
 
+    /// <summary>Totals above this are reported as this figure with <c>TotalExact = false</c>: counting every match of a
+    /// common word over a million cards costs more than the page itself.</summary>
+    public const int MaxCountedTotal = 1000;
+
     public async Task<PagedResult<AppealListItem>> SearchAsync(AppealSearch search, Actor actor, CancellationToken ct)
     {
         var (query, page, pageSize) = await FilterAsync(search, actor, ct);
-        var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(a => new
-            {
-                Appeal = a,
-                First = a.Questions.OrderBy(q => q.Number).Select(q => new { q.CategoryCode, q.ExecutorId }).First(),
-                Count = a.Questions.Count,
-            })
+        var counted = await query.Take(MaxCountedTotal + 1).CountAsync(ct);
+        var rows = await Project(query.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize))
             .ToListAsync(ct);
         var lookup = await executors.LookupAsync(ct);
         var now = time.GetUtcNow();
-        var items = rows.Select(r => new AppealListItem(
-            r.Appeal.RegistrationNumber,
-            r.Appeal.Status,
-            Kyiv(r.Appeal.ReceivedAt),
-            Kyiv(r.Appeal.DueAt),
-            IsOverdue(r.Appeal.Status, r.Appeal.DueAt, now),
-            r.Appeal.Channel,
-            r.Appeal.Kind,
-            r.Appeal.Priority,
-            r.First.CategoryCode,
-            r.Appeal.Description.Length > 300 ? r.Appeal.Description[..300] + "…" : r.Appeal.Description,
-            ToView(r.Appeal.Applicant, AppealAccess.MustMask(r.Appeal, actor)),
-            lookup.Ref(r.First.ExecutorId),
-            r.Count)).ToList();
+        var items = rows.Select(r => ToItem(r, lookup, now, AppealAccess.MustMask(r.HideIdentity, actor), shorten: true)).ToList();
         if (items.Count > 0)
         {
             var shown = string.Join(',', items.Take(50).Select(i => i.RegistrationNumber));
             await audit.RecordReadAsync(actor, "appealList", null, $"count={items.Count}; {shown}", ct);
         }
-        return new PagedResult<AppealListItem>(items, total, page, pageSize);
+        return new PagedResult<AppealListItem>(items, Math.Min(counted, MaxCountedTotal), page, pageSize)
+        {
+            TotalExact = counted <= MaxCountedTotal,
+        };
     }
 
     /// <summary>Every matching appeal, for export; the caller streams it.</summary>
@@ -174,20 +163,43 @@ public sealed partial class AppealQueries(
         var lookup = await executors.LookupAsync(ct);
         var now = time.GetUtcNow();
         await audit.RecordReadAsync(actor, "appealExport", null, "csv", ct);
-        var rows = query.OrderBy(a => a.Id)
-            .Select(a => new { Appeal = a, First = a.Questions.OrderBy(q => q.Number).Select(q => new { q.CategoryCode, q.ExecutorId }).First(), Count = a.Questions.Count })
-            .AsAsyncEnumerable();
-        await foreach (var r in rows.WithCancellation(ct))
+        await foreach (var r in Project(query.OrderBy(a => a.Id)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return new AppealListItem(
-                r.Appeal.RegistrationNumber, r.Appeal.Status, Kyiv(r.Appeal.ReceivedAt), Kyiv(r.Appeal.DueAt),
-                IsOverdue(r.Appeal.Status, r.Appeal.DueAt, now), r.Appeal.Channel, r.Appeal.Kind, r.Appeal.Priority,
-                r.First.CategoryCode, r.Appeal.Description,
-                // Exports never show a hidden identity (R12), whoever exports.
-                ToView(r.Appeal.Applicant, r.Appeal.HideIdentity),
-                lookup.Ref(r.First.ExecutorId), r.Count);
+            // Exports never show a hidden identity (R12), whoever exports.
+            yield return ToItem(r, lookup, now, mask: r.HideIdentity, shorten: false);
         }
     }
+
+    /// <summary>The columns a list shows, the first question's by correlated subqueries (one row per appeal, no window
+    /// over the whole questions table).</summary>
+    private static IQueryable<ListRow> Project(IQueryable<Appeal> query) => query.Select(a => new ListRow(
+        a.RegistrationNumber, a.Status, a.ReceivedAt, a.DueAt, a.Channel, a.Kind, a.Priority, a.Description, a.HideIdentity,
+        a.Applicant.FullName, a.Applicant.Phone, a.Applicant.Email, a.Applicant.Address, a.Applicant.PrivilegeCategory,
+        a.Questions.OrderBy(q => q.Number).Select(q => q.CategoryCode).FirstOrDefault() ?? "",
+        a.Questions.OrderBy(q => q.Number).Select(q => q.ExecutorId).FirstOrDefault(),
+        a.Questions.Count()));
+
+    private sealed record ListRow(
+        string RegistrationNumber, AppealStatus Status, DateTimeOffset ReceivedAt, DateTimeOffset? DueAt, Channel Channel, AppealKind Kind,
+        Priority Priority, string Description, bool HideIdentity, string FullName, string? Phone, string? Email, string? Address,
+        string? PrivilegeCategory, string CategoryCode, int? ExecutorId, int QuestionCount);
+
+    private AppealListItem ToItem(ListRow r, ExecutorRefLookup lookup, DateTimeOffset now, bool mask, bool shorten) => new(
+        r.RegistrationNumber,
+        r.Status,
+        Kyiv(r.ReceivedAt),
+        Kyiv(r.DueAt),
+        IsOverdue(r.Status, r.DueAt, now),
+        r.Channel,
+        r.Kind,
+        r.Priority,
+        r.CategoryCode,
+        shorten && r.Description.Length > 300 ? r.Description[..300] + "…" : r.Description,
+        mask
+            ? ToView(new Applicant { FullName = "" }, true)
+            : new ApplicantView(r.FullName, r.Phone, r.Email, r.Address, null, r.PrivilegeCategory, null, null, false),
+        lookup.Ref(r.ExecutorId),
+        r.QuestionCount);
 
     public async Task<IReadOnlyList<HistoryItem>> HistoryAsync(string registrationNumber, Actor actor, CancellationToken ct)
     {
@@ -282,7 +294,7 @@ public sealed partial class AppealQueries(
         Expression.Lambda<Func<Appeal, bool>>(Expression.Not(e.Body), e.Parameters);
 
     private async Task<IReadOnlyDictionary<string, string>> CategoryNamesAsync(CancellationToken ct) =>
-        await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+        (await categoryDirectory.AllAsync(ct)).ToDictionary(kv => kv.Key, kv => kv.Value.Name);
 
     private DateTimeOffset Kyiv(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, calendar.TimeZone);
 

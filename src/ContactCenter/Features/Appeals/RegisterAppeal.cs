@@ -27,6 +27,7 @@ public sealed class RegisterAppeal(
     CalendarService calendar,
     Router router,
     ExecutorDirectory executors,
+    CategoryDirectory categoryDirectory,
     AuditLog audit,
     AppealEvents events,
     TimeProvider time)
@@ -80,7 +81,7 @@ public sealed class RegisterAppeal(
         if (questions.Count > MaxQuestions)
             errors.Add("questions", Text.Get("questions.tooMany", MaxQuestions));
 
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, ct);
+        var categories = await categoryDirectory.AllAsync(ct);
         var tracks = await calendar.GetTracksAsync(ct);
         var lookup = await executors.LookupAsync(ct);
         var single = request.Questions is not { Count: > 0 };

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using ContactCenter.Core.Numbering;
 using ContactCenter.Infrastructure;
 using ContactCenter.Infrastructure.Data;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Features.Appeals;
 
 /// <summary>
-/// Hands out registration numbers. The counter row is bumped with a single
-/// <c>UPDATE … RETURNING</c> in its own short transaction: the row lock (PostgreSQL) or the write lock (SQLite)
+/// Hands out registration numbers. The counter row is bumped by a single autocommitted
+/// <c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>: the row lock (PostgreSQL) or the write lock (SQLite)
 /// makes parallel registrations get distinct numbers, and holding it only for that statement keeps throughput.
 /// A registration that fails after taking a number leaves a gap, which the register tolerates.
 /// </summary>
@@ -27,15 +26,16 @@ public sealed class RegistrationNumbers(AppDbContext db, IOptions<ContactCenterO
             await connection.OpenAsync(ct);
         try
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await using (var insert = Command(connection, tx,
-                "INSERT INTO number_counters (\"key\", \"value\") VALUES (@key, 0) ON CONFLICT (\"key\") DO NOTHING", key))
-                await insert.ExecuteNonQueryAsync(ct);
-            long value;
-            await using (var update = Command(connection, tx,
-                "UPDATE number_counters SET \"value\" = \"value\" + 1 WHERE \"key\" = @key RETURNING \"value\"", key))
-                value = Convert.ToInt64(await update.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-            await tx.CommitAsync(ct);
+            // One autocommitted statement: the row lock lives only as long as the statement, not a round trip.
+            await using var upsert = connection.CreateCommand();
+            upsert.CommandText =
+                "INSERT INTO number_counters (\"key\", \"value\") VALUES (@key, 1) " +
+                "ON CONFLICT (\"key\") DO UPDATE SET \"value\" = number_counters.\"value\" + 1 RETURNING \"value\"";
+            var p = upsert.CreateParameter();
+            p.ParameterName = "@key";
+            p.Value = key;
+            upsert.Parameters.Add(p);
+            var value = Convert.ToInt64(await upsert.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
             return _format.Format(localDate, value);
         }
         finally
@@ -43,17 +43,5 @@ public sealed class RegistrationNumbers(AppDbContext db, IOptions<ContactCenterO
             if (opened)
                 await connection.CloseAsync();
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, string key)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        var p = cmd.CreateParameter();
-        p.ParameterName = "@key";
-        p.Value = key;
-        cmd.Parameters.Add(p);
-        return cmd;
     }
 }

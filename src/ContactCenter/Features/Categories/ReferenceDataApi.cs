@@ -68,7 +68,7 @@ public static class ReferenceDataApi
                     c.AddressRequired, c.EarlyWarningHours, c.IsActive))
                 .ToListAsync(ct)))
             .WithName("ListCategories").WithSummary("The category tree (flat, with parent codes).");
-        categories.MapPut("/{code}", async (string code, CategoryInput input, AppDbContext db, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        categories.MapPut("/{code}", async (string code, CategoryInput input, AppDbContext db, CategoryDirectory directory, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             RequireAdmin(http);
             var errors = new ValidationErrors();
@@ -96,6 +96,7 @@ public static class ReferenceDataApi
             category.IsActive = input.IsActive ?? category.IsActive;
             audit.Add(http.Actor(), created ? "create" : "update", "category", code);
             await db.SaveChangesAsync(ct);
+            directory.Invalidate();
             return TypedResults.Ok(new CategoryView(category.Code, category.Name, category.ParentCode, category.DefaultExecutorId,
                 category.ReviewTrackCode, category.Open311ServiceCode, category.AddressRequired, category.EarlyWarningHours, category.IsActive));
         }).WithName("PutCategory").WithSummary("Create or update a category (administrator).");

@@ -11,13 +11,11 @@ public sealed record RoutingSuggestion(int ExecutorId, string Reason);
 /// then the category alone — walking up the category tree; then the category's default executor.
 /// The operator sees the suggestion and may override it.
 /// </summary>
-public sealed class Router(AppDbContext db)
+public sealed class Router(AppDbContext db, Categories.CategoryDirectory categoryDirectory)
 {
     public async Task<RoutingSuggestion?> SuggestAsync(string categoryCode, int? buildingId, int? districtId, CancellationToken ct)
     {
-        var categories = await db.Categories.AsNoTracking()
-            .Select(c => new { c.Code, c.ParentCode, c.DefaultExecutorId })
-            .ToDictionaryAsync(c => c.Code, ct);
+        var categories = await categoryDirectory.AllAsync(ct);
         var chain = new List<string>();
         for (var code = categoryCode; code is not null && categories.TryGetValue(code, out var c) && chain.Count < 16; code = c.ParentCode)
             chain.Add(code);
