@@ -48,7 +48,7 @@ public abstract class CalendarAndRoutingApiTests<TApp>(TApp app) where TApp : Ap
     {
         var fallback = await app.CreateExecutorAsync("Управління ЖКГ " + Guid.NewGuid().ToString("N")[..4]);
         var local = await app.CreateExecutorAsync("КП Житлосервіс " + Guid.NewGuid().ToString("N")[..4]);
-        var buildingId = await app.WithDbAsync(async db =>
+        var (buildingId, districtId) = await app.WithDbAsync(async db =>
         {
             var district = new Features.Addresses.District { Name = "Північний " + Guid.NewGuid().ToString("N")[..4] };
             var street = new Features.Addresses.Street { Type = "вулиця", Name = "Липова", SearchName = "липова", Buildings = [] };
@@ -58,10 +58,10 @@ public abstract class CalendarAndRoutingApiTests<TApp>(TApp app) where TApp : Ap
             street.Buildings.Add(new Features.Addresses.Building { Number = "7", DistrictId = district.Id });
             db.Streets.Add(street);
             await db.SaveChangesAsync();
-            db.RoutingRules.Add(new Features.Routing.RoutingRule { CategoryCode = "utilities.elevator", DistrictId = district.Id, ExecutorId = local });
-            await db.SaveChangesAsync();
-            return street.Buildings[0].Id;
+            return (street.Buildings[0].Id, district.Id);
         });
+        var (ruleStatus, _) = await app.Admin().PostJsonAsync("/api/v1/routing/rules", new { categoryCode = "utilities.elevator", districtId, executorId = local });
+        Assert.Equal(HttpStatusCode.Created, ruleStatus);
         var put = await app.Admin().PutAsJsonAsync("/api/v1/categories/utilities.elevator",
             new { name = "Ліфти", parentCode = "utilities", defaultExecutorId = fallback, reviewTrack = "simple", addressRequired = true }, AppFixture.Json);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);

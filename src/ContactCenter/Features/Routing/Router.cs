@@ -1,5 +1,6 @@
 using ContactCenter.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ContactCenter.Features.Routing;
 
@@ -11,7 +12,7 @@ public sealed record RoutingSuggestion(int ExecutorId, string Reason);
 /// then the category alone — walking up the category tree; then the category's default executor.
 /// The operator sees the suggestion and may override it.
 /// </summary>
-public sealed class Router(AppDbContext db, Categories.CategoryDirectory categoryDirectory)
+public sealed class Router(IServiceScopeFactory scopes, IMemoryCache cache, Categories.CategoryDirectory categoryDirectory)
 {
     public async Task<RoutingSuggestion?> SuggestAsync(string categoryCode, int? buildingId, int? districtId, CancellationToken ct)
     {
@@ -22,7 +23,7 @@ public sealed class Router(AppDbContext db, Categories.CategoryDirectory categor
         if (chain.Count == 0)
             return null;
 
-        var rules = await db.RoutingRules.AsNoTracking().Where(r => chain.Contains(r.CategoryCode)).ToListAsync(ct);
+        var rules = (await RulesAsync(ct)).Where(r => chain.Contains(r.CategoryCode)).ToList();
         foreach (var code in chain)
         {
             var forCode = rules.Where(r => r.CategoryCode == code).ToList();
@@ -37,4 +38,18 @@ public sealed class Router(AppDbContext db, Categories.CategoryDirectory categor
         }
         return null;
     }
+
+    private const string RulesKey = "routing:rules";
+
+    // Rules change rarely and every registration reads them; another instance's edit is seen within 30 s.
+    private async Task<IReadOnlyList<RoutingRule>> RulesAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(RulesKey, async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            return (IReadOnlyList<RoutingRule>)await db.RoutingRules.AsNoTracking().ToListAsync(ct);
+        }))!;
+
+    public void InvalidateRules() => cache.Remove(RulesKey);
 }

@@ -48,7 +48,7 @@ public static class RoutingApi
                 .Select(r => new RoutingRuleView(r.Id, r.CategoryCode, r.DistrictId, r.BuildingId, r.ExecutorId)).ToListAsync(ct)))
             .WithName("ListRoutingRules");
 
-        group.MapPost("/rules", async (RoutingRuleInput input, AppDbContext db, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/rules", async (RoutingRuleInput input, AppDbContext db, Router router, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             if (!http.Actor().IsAdministrator)
                 throw new ForbiddenException(Text.Get("error.forbidden"));
@@ -67,10 +67,11 @@ public static class RoutingApi
             await db.SaveChangesAsync(ct);
             audit.Add(http.Actor(), "create", "routingRule", rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await db.SaveChangesAsync(ct);
+            router.InvalidateRules();
             return TypedResults.Created($"/api/v1/routing/rules/{rule.Id}", new RoutingRuleView(rule.Id, rule.CategoryCode, rule.DistrictId, rule.BuildingId, rule.ExecutorId));
         }).WithName("CreateRoutingRule").WithSummary("Category (+ district or building) → executor (administrator).");
 
-        group.MapDelete("/rules/{id:int}", async (int id, AppDbContext db, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        group.MapDelete("/rules/{id:int}", async (int id, AppDbContext db, Router router, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             if (!http.Actor().IsAdministrator)
                 throw new ForbiddenException(Text.Get("error.forbidden"));
@@ -78,6 +79,7 @@ public static class RoutingApi
             db.RoutingRules.Remove(rule);
             audit.Add(http.Actor(), "delete", "routingRule", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await db.SaveChangesAsync(ct);
+            router.InvalidateRules();
             return TypedResults.NoContent();
         }).WithName("DeleteRoutingRule");
         return app;

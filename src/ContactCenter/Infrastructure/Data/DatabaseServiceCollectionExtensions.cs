@@ -12,12 +12,12 @@ public static class DatabaseServiceCollectionExtensions
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             EnsureSqliteFolder(connectionString);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => ConfigureSqlite(o, connectionString));
-            services.AddDbContextFactory<SqliteAppDbContext>(o => ConfigureSqlite(o, connectionString), ServiceLifetime.Scoped);
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => ConfigureSqlite(o, connectionString));
         }
         else
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => ConfigurePostgres(o, connectionString));
+            // Pooled: a context carries no per-request state here, and reusing it saves work on every request.
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => ConfigurePostgres(o, connectionString));
         }
         return services;
     }

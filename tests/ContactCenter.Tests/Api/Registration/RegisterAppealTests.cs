@@ -154,11 +154,8 @@ public abstract class RegisterAppealTests<TApp>(TApp app) where TApp : AppFixtur
         var byDefault = await app.CreateExecutorAsync("За замовчуванням " + Guid.NewGuid().ToString("N")[..6]);
         var byRule = await app.CreateExecutorAsync("За правилом " + Guid.NewGuid().ToString("N")[..6]);
         var category = await app.CreateCategoryAsync(defaultExecutorId: byDefault);
-        await app.WithDbAsync(async db =>
-        {
-            db.RoutingRules.Add(new RoutingRule { CategoryCode = category, ExecutorId = byRule });
-            return await db.SaveChangesAsync();
-        });
+        var (ruleStatus, _) = await app.Admin().PostJsonAsync("/api/v1/routing/rules", new { categoryCode = category, executorId = byRule });
+        Assert.Equal(System.Net.HttpStatusCode.Created, ruleStatus);
 
         var appeal = await app.Admin().RegisterAsync(Appeals.Valid(category: category));
 
@@ -189,11 +186,8 @@ public abstract class RegisterAppealTests<TApp>(TApp app) where TApp : AppFixtur
         var routed = await app.CreateExecutorAsync("Маршрутизований " + Guid.NewGuid().ToString("N")[..6]);
         var chosen = await app.CreateExecutorAsync("Обраний оператором " + Guid.NewGuid().ToString("N")[..6]);
         var category = await app.CreateCategoryAsync(defaultExecutorId: routed);
-        await app.WithDbAsync(async db =>
-        {
-            db.RoutingRules.Add(new RoutingRule { CategoryCode = category, ExecutorId = routed });
-            return await db.SaveChangesAsync();
-        });
+        var (ruleStatus, _) = await app.Admin().PostJsonAsync("/api/v1/routing/rules", new { categoryCode = category, executorId = routed });
+        Assert.Equal(System.Net.HttpStatusCode.Created, ruleStatus);
 
         var appeal = await app.Admin().RegisterAsync(Appeals.Valid(category: category, executorId: chosen));
 
