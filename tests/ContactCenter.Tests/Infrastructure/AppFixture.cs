@@ -38,7 +38,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string ConnectionString { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (Db == Db.Sqlite)
         {
@@ -52,8 +52,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
                 throw new InvalidOperationException("CC_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
         }
-        // Building the client starts the host, which migrates and seeds the database.
-        _ = CreateClient();
+        // Starting the host migrates and seeds the database.
+        StartServer();
         await Task.CompletedTask;
     }
 
@@ -75,7 +75,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     {
     }
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         if (_sqlitePath is not null)
@@ -135,7 +135,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         return o;
     }
 
-    internal ExecutorDirectory Directory => Services.GetRequiredService<ExecutorDirectory>();
+    internal ExecutorDirectory Executors => Services.GetRequiredService<ExecutorDirectory>();
 }
 
 public sealed class SqliteApp() : AppFixture(Db.Sqlite);
