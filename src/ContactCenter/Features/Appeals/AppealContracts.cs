@@ -167,4 +167,12 @@ public sealed record ForwardRequest(string? Body, string? Explanation, string? L
 
 public sealed record RejectRequest(string? LegalBasis, string? Reasons, string? AppealProcedure);
 
+/// <summary>R9: the head terminates an appeal on a question already resolved on the merits; the applicant is told why.</summary>
+public sealed record TerminateRequest(string? Reason, string? EarlierRegistrationNumber);
+
+/// <summary>R2: an appeal lacking required data goes back to the applicant with an explanation.</summary>
+public sealed record ReturnRequest(string? Explanation);
+
+public sealed record ReasonRequest(string? Reason);
+
 public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string UploadedBy, bool Evidence, int? Question);

@@ -196,6 +196,48 @@ public sealed class AppealWorkflow(
         }, ct);
     }
 
+    public async Task<Appeal> TerminateAsync(string number, int? questionNumber, TerminateRequest request, Actor actor, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        RequireText(errors, "reason", request.Reason, 4000);
+        errors.ThrowIfAny();
+        var text = request.EarlierRegistrationNumber is { Length: > 0 } earlier ? $"{request.Reason!.Trim()} ({earlier})" : request.Reason!.Trim();
+        return await TransitionAsync(number, questionNumber, AppealTrigger.Terminate, actor, "terminated", text, true, (q, now) =>
+        {
+            q.ResultText = text;
+            q.LegalBasis = "ст. 8 Закону України «Про звернення громадян»";
+            q.ResultAt = now;
+            q.ClosedAt = now;
+        }, ct);
+    }
+
+    public async Task<Appeal> ReturnToApplicantAsync(string number, int? questionNumber, ReturnRequest request, Actor actor, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        RequireText(errors, "explanation", request.Explanation, 4000);
+        errors.ThrowIfAny();
+        return await TransitionAsync(number, questionNumber, AppealTrigger.ReturnToApplicant, actor, "returned", request.Explanation, true, (q, now) =>
+        {
+            q.ResultText = request.Explanation!.Trim();
+            q.LegalBasis = "ст. 5 Закону України «Про звернення громадян»";
+            q.ResultAt = now;
+            q.ClosedAt = now;
+        }, ct);
+    }
+
+    /// <summary>Deferred work taken up again by the executor.</summary>
+    public Task<Appeal> ResumeAsync(string number, int? questionNumber, ReasonRequest request, Actor actor, CancellationToken ct) =>
+        TransitionAsync(number, questionNumber, AppealTrigger.Resume, actor, "resumed", request.Reason?.Trim(), true, null, ct);
+
+    /// <summary>F6.3: the applicant did not answer the verification; closed as not verified (counted separately).</summary>
+    public Task<Appeal> CloseUnverifiedAsync(string number, int? questionNumber, ReasonRequest request, Actor actor, CancellationToken ct) =>
+        TransitionAsync(number, questionNumber, AppealTrigger.CloseUnverified, actor, "closedUnverified", request.Reason?.Trim(), false, (q, now) =>
+        {
+            q.VerificationConfirmed = null;
+            q.VerificationVia = "unverified";
+            q.ClosedAt = now;
+        }, ct);
+
     public async Task<AppealComment> CommentAsync(string number, int? questionNumber, CommentRequest request, Actor actor, CancellationToken ct)
     {
         var errors = new ValidationErrors();

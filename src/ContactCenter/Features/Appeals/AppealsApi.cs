@@ -83,6 +83,22 @@ public static class AppealsApi
             Respond(w.RejectAsync(number, question, body, http.Actor(), ct), q, http, ct))
             .WithName("RejectAppeal").WithSummary("Reasoned refusal with its legal basis and the way to appeal it (R5).");
 
+        group.MapPost("/{number}/terminate", (string number, int? question, TerminateRequest body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.TerminateAsync(number, question, body, http.Actor(), ct), q, http, ct))
+            .WithName("TerminateAppeal").WithSummary("The head's decision: the same question was already resolved on the merits (R9).");
+
+        group.MapPost("/{number}/return", (string number, int? question, ReturnRequest body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.ReturnToApplicantAsync(number, question, body, http.Actor(), ct), q, http, ct))
+            .WithName("ReturnAppeal").WithSummary("Return to the applicant: required data is missing (R2).");
+
+        group.MapPost("/{number}/resume", (string number, int? question, ReasonRequest? body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.ResumeAsync(number, question, body ?? new ReasonRequest(null), http.Actor(), ct), q, http, ct))
+            .WithName("ResumeAppeal").WithSummary("The executor takes deferred work up again.");
+
+        group.MapPost("/{number}/close-unverified", (string number, int? question, ReasonRequest? body, AppealWorkflow w, AppealQueries q, HttpContext http, CancellationToken ct) =>
+            Respond(w.CloseUnverifiedAsync(number, question, body ?? new ReasonRequest(null), http.Actor(), ct), q, http, ct))
+            .WithName("CloseUnverified").WithSummary("No answer from the applicant: closed as not verified (F6.3).");
+
         group.MapPost("/{number}/comments", async (string number, int? question, CommentRequest body, AppealWorkflow w, HttpContext http, CancellationToken ct) =>
         {
             var c = await w.CommentAsync(number, question, body, http.Actor(), ct);
