@@ -18,13 +18,13 @@ public static class ApiKeysApi
         var group = app.MapGroup("/api/v1/api-keys").WithTags("Administration").RequireAuthorization();
         group.MapGet("/", async (AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync(ct);
             return TypedResults.Ok(keys.Select(k => new ApiKeyView(k.Id, k.Name, k.Role, k.ExecutorId, k.CreatedAt, k.RevokedAt)).ToList());
         }).WithName("ListApiKeys");
         group.MapPost("/", async (ApiKeyInput input, ApiKeyService keys, AuditLog audit, AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var created = await keys.CreateAsync(input.Name ?? "", input.Role ?? "", input.ExecutorId, ct);
             audit.Add(http.Actor(), "create", "apiKey", created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), created.Role);
             await db.SaveChangesAsync(ct);
@@ -32,7 +32,7 @@ public static class ApiKeysApi
         }).WithName("CreateApiKey").WithSummary("Issue a key; the key is in this response only.");
         group.MapDelete("/{id:int}", async (int id, AppDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
             key.RevokedAt ??= time.GetUtcNow();
             audit.Add(http.Actor(), "delete", "apiKey", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -42,9 +42,4 @@ public static class ApiKeysApi
         return app;
     }
 
-    private static void RequireAdmin(HttpContext http)
-    {
-        if (!http.Actor().IsAdministrator)
-            throw new ForbiddenException(Text.Get("error.forbidden"));
-    }
 }

@@ -15,8 +15,7 @@ public static class AuditApi
         app.MapGet("/api/v1/audit", async (string? entityType, string? entityId, string? actor, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
             AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            if (!http.Actor().IsAdministrator)
-                throw new ForbiddenException(Text.Get("error.forbidden"));
+            http.RequireAdministrator();
             var size = Math.Clamp(pageSize ?? 50, 1, 500);
             var p = Math.Max(page ?? 1, 1);
             var q = db.AuditLog.AsNoTracking();

@@ -70,7 +70,7 @@ public static class ReferenceDataApi
             .WithName("ListCategories").WithSummary("The category tree (flat, with parent codes).");
         categories.MapPut("/{code}", async (string code, CategoryInput input, AppDbContext db, CategoryDirectory directory, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var errors = new ValidationErrors();
             if (string.IsNullOrWhiteSpace(input.Name))
                 errors.Add("name", Text.Get("field.required"));
@@ -116,7 +116,7 @@ public static class ReferenceDataApi
         }).WithName("GetExecutor");
         executors.MapPost("/", async (ExecutorInput input, AppDbContext db, ExecutorDirectory directory, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var errors = new ValidationErrors();
             if (string.IsNullOrWhiteSpace(input.Name))
                 errors.Add("name", Text.Get("field.required"));
@@ -154,7 +154,7 @@ public static class ReferenceDataApi
 
         api.MapPut("/review-tracks/{code}", async (string code, ReviewTrackInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var errors = new ValidationErrors();
             if (string.IsNullOrWhiteSpace(input.Name))
                 errors.Add("name", Text.Get("field.required"));
@@ -205,7 +205,7 @@ public static class ReferenceDataApi
         }).WithName("ComputeDeadline").WithSummary("The deadline the working calendar gives for a received time and a review track.");
         calendar.MapPost("/transfers", async (TransferInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             if (input.Date is null)
                 throw AppValidationException.For("date", Text.Get("field.required"));
             var existing = await db.CalendarTransfers.FirstOrDefaultAsync(t => t.Date == input.Date, ct);
@@ -221,7 +221,7 @@ public static class ReferenceDataApi
         }).WithName("PutTransferredDay").WithSummary("Add or change a transferred day (administrator).");
         calendar.MapPut("/schedule", async (ScheduleInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var days = new Dictionary<DayOfWeek, DaySchedule?>();
             var errors = new ValidationErrors();
             foreach (var d in input.Days ?? [])
@@ -250,7 +250,7 @@ public static class ReferenceDataApi
         }).WithName("PutWeeklySchedule").WithSummary("Replace the weekly schedule (administrator).");
         calendar.MapPost("/holidays", async (HolidayInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var errors = new ValidationErrors();
             if (input.Date is null)
                 errors.Add("date", Text.Get("field.required"));
@@ -268,7 +268,7 @@ public static class ReferenceDataApi
         }).WithName("PutHoliday").WithSummary("Add an installation's own holiday (administrator); statutory ones are computed.");
         calendar.MapDelete("/holidays/{date}", async (DateOnly date, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var holiday = await db.CalendarHolidays.FirstOrDefaultAsync(h => h.Date == date, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
             db.CalendarHolidays.Remove(holiday);
             audit.Add(http.Actor(), "delete", "calendar", date.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "holiday");
@@ -278,7 +278,7 @@ public static class ReferenceDataApi
         }).WithName("DeleteHoliday");
         calendar.MapPost("/martial-law", async (MartialLawInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             if (input.From is null)
                 throw AppValidationException.For("from", Text.Get("field.required"));
             if (input.To is { } to && to < input.From)
@@ -292,7 +292,7 @@ public static class ReferenceDataApi
         }).WithName("AddMartialLawPeriod");
         calendar.MapPut("/martial-law/{from}", async (DateOnly from, MartialLawInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var period = await db.MartialLawPeriods.FirstOrDefaultAsync(m => m.From == from, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
             if (input.To is { } to && to < period.From)
                 throw AppValidationException.For("to", Text.Get("calendar.period.order"));
@@ -304,7 +304,7 @@ public static class ReferenceDataApi
         }).WithName("EndMartialLawPeriod").WithSummary("Set or clear the end of a martial-law period (administrator).");
         calendar.MapDelete("/martial-law/{from}", async (DateOnly from, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var period = await db.MartialLawPeriods.FirstOrDefaultAsync(m => m.From == from, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
             db.MartialLawPeriods.Remove(period);
             audit.Add(http.Actor(), "delete", "calendar", null, $"martial law {period.From:O}");
@@ -314,7 +314,7 @@ public static class ReferenceDataApi
         }).WithName("DeleteMartialLawPeriod");
         calendar.MapDelete("/transfers/{date}", async (DateOnly date, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            RequireAdmin(http);
+            http.RequireAdministrator();
             var existing = await db.CalendarTransfers.FirstOrDefaultAsync(t => t.Date == date, ct)
                 ?? throw new NotFoundException(Text.Get("error.notFound"));
             db.CalendarTransfers.Remove(existing);
@@ -330,11 +330,6 @@ public static class ReferenceDataApi
         return app;
     }
 
-    private static void RequireAdmin(HttpContext http)
-    {
-        if (!http.Actor().IsAdministrator)
-            throw new ForbiddenException(Text.Get("error.forbidden"));
-    }
 
     private static ExecutorView ToView(Executor e) => new(e.Id, e.Name, e.ShortName, e.Kind, e.ParentId, e.ResponsiblePerson, e.Phone, e.Email,
         e.WorkingHours, e.IsActive, e.Competences.Select(c => c.CategoryCode).OrderBy(c => c).ToList(),

@@ -50,8 +50,7 @@ public static class RoutingApi
 
         group.MapPost("/rules", async (RoutingRuleInput input, AppDbContext db, Router router, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            if (!http.Actor().IsAdministrator)
-                throw new ForbiddenException(Text.Get("error.forbidden"));
+            http.RequireAdministrator();
             var errors = new ValidationErrors();
             if (string.IsNullOrWhiteSpace(input.CategoryCode) || !await db.Categories.AnyAsync(c => c.Code == input.CategoryCode, ct))
                 errors.Add("categoryCode", Text.Get("category.unknown", input.CategoryCode));
@@ -73,8 +72,7 @@ public static class RoutingApi
 
         group.MapDelete("/rules/{id:int}", async (int id, AppDbContext db, Router router, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
-            if (!http.Actor().IsAdministrator)
-                throw new ForbiddenException(Text.Get("error.forbidden"));
+            http.RequireAdministrator();
             var rule = await db.RoutingRules.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
             db.RoutingRules.Remove(rule);
             audit.Add(http.Actor(), "delete", "routingRule", id.ToString(System.Globalization.CultureInfo.InvariantCulture));

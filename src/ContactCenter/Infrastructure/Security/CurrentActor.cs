@@ -50,4 +50,13 @@ public sealed record Actor(string? UserId, string Name, string Role, int? Execut
 public static class ActorHttpExtensions
 {
     public static Actor Actor(this HttpContext http) => Security.Actor.From(http.User);
+
+    /// <summary>Reference data and keys are the administrator's (F11); everyone else gets 403.</summary>
+    public static Actor RequireAdministrator(this HttpContext http)
+    {
+        var actor = http.Actor();
+        if (!actor.IsAdministrator)
+            throw new Errors.ForbiddenException(Text.Get("error.forbidden"));
+        return actor;
+    }
 }
