@@ -74,6 +74,7 @@ public static class Startup
         services.AddScoped<AppealQueries>();
         services.AddScoped<ExecutorRequestQueries>();
         services.AddScoped<AttachmentStore>();
+        services.AddScoped<RelatedAppeals>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
         services.AddSingleton<AppealEventBus>();
@@ -199,6 +200,7 @@ public static class Startup
         app.MapRoutingEndpoints();
         app.MapAuditEndpoints();
         app.MapEventsEndpoints();
+        app.MapRelatedAppealsEndpoints();
         return app;
     }
 

@@ -63,6 +63,7 @@ public static class Text
         ["calendar.schedule.empty"] = ("Розклад має містити хоча б один робочий день.", "The schedule needs at least one working day."),
         ["calendar.period.order"] = ("Кінець періоду не може бути раніше початку.", "The end cannot be before the start."),
         ["reviewTrack.term"] = ("Строк — від 1 до {0} (ст. 20 Закону: не більше місяця).", "The term is 1 to {0} (Art. 20: at most a month)."),
+        ["link.duplicate.closed"] = ("Звернення {0} вже закрите: нове звернення не є дублетним, позначте його як повторне (ст. 8 Закону).", "Appeal {0} is already closed: this is a repeated appeal, not a duplicate (Art. 8)."),
         ["apiKey.role"] = ("Невідома роль «{0}».", "Unknown role '{0}'."),
         ["apiKey.executor"] = ("Ключ виконавця має бути прив'язаний до організації.", "An executor key must be bound to an organisation."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
