@@ -90,6 +90,30 @@ public sealed class WorkingCalendar
             : throw new ArgumentException($"{workingDate:yyyy-MM-dd} is not a working day.", nameof(workingDate));
     }
 
+    /// <summary>The start of the working hours of <paramref name="workingDate"/> as an instant in the calendar's zone.</summary>
+    /// <exception cref="ArgumentException"><paramref name="workingDate"/> is a day off.</exception>
+    public DateTimeOffset StartOfBusiness(DateOnly workingDate)
+    {
+        var schedule = ScheduleOn(workingDate)
+            ?? throw new ArgumentException($"{workingDate:yyyy-MM-dd} is not a working day.", nameof(workingDate));
+        var local = workingDate.ToDateTime(schedule.Start, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
+    }
+
+    /// <summary>The <paramref name="n"/>-th working day strictly before <paramref name="date"/>.</summary>
+    public DateOnly SubtractWorkingDays(DateOnly date, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        var d = date;
+        for (var found = 0; found < n;)
+        {
+            d = d.AddDays(-1);
+            if (IsWorkingDay(d))
+                found++;
+        }
+        return d;
+    }
+
     /// <summary><paramref name="date"/> itself when it is a working day, else the first working day after it.</summary>
     public DateOnly NextWorkingDayOnOrAfter(DateOnly date) =>
         IsWorkingDay(date) ? date : AddWorkingDays(date, 1);

@@ -80,6 +80,18 @@ public static class DeadlineCalculator
     }
 
     /// <summary>
+    /// When to remind the executor of a deadline (F4.4): the start of business of the working day that lies
+    /// <paramref name="workingDaysBefore"/> working days before the due day — so a deadline on Monday is reminded on
+    /// Friday morning, across the weekend.
+    /// </summary>
+    public static DateTimeOffset ReminderAt(DateTimeOffset dueAt, int workingDaysBefore, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var dueDay = calendar.LocalDate(dueAt);
+        return calendar.StartOfBusiness(calendar.SubtractWorkingDays(dueDay, workingDaysBefore));
+    }
+
+    /// <summary>
     /// The one definition of overdue: there is a deadline and <paramref name="now"/> is strictly after it.
     /// Whether the appeal is still open is the caller's check.
     /// </summary>

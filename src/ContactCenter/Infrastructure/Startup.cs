@@ -92,6 +92,8 @@ public static class Startup
     private static void AddScheduler(IServiceCollection services, DatabaseOptions database)
     {
         services.AddScoped<OverdueWatchJob>();
+        services.AddScoped<DeadlineReminderJob>();
+        services.AddOptions<ControlOptions>().BindConfiguration(ControlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.GenerateInstanceId = true);
@@ -110,6 +112,10 @@ public static class Startup
                 q.UseInMemoryStore(_ => { });
             }
             q.AddJob<OverdueWatchJob>(j => j.WithIdentity(OverdueWatchJob.Key).StoreDurably());
+            q.AddJob<DeadlineReminderJob>(j => j.WithIdentity(DeadlineReminderJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(DeadlineReminderJob.Key).WithIdentity("deadline-reminders-every-5-min", "control")
+                .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
             q.AddTrigger(t => t.ForJob(OverdueWatchJob.Key).WithIdentity("overdue-watch-every-5-min", "control")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
@@ -201,6 +207,7 @@ public static class Startup
         app.MapAuditEndpoints();
         app.MapEventsEndpoints();
         app.MapRelatedAppealsEndpoints();
+        app.MapStaffNotificationsEndpoints();
         return app;
     }
 

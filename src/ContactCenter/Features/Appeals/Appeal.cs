@@ -114,6 +114,8 @@ public sealed class Question
     public DateTimeOffset? VerifiedAt { get; set; }
     /// <summary>When the overdue watch first saw this question past its deadline (overdue is a flag, not a state).</summary>
     public DateTimeOffset? OverdueFlaggedAt { get; set; }
+    /// <summary>When the executor was reminded of the deadline (once per deadline; cleared when the deadline moves).</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
 
     public List<Assignment> Assignments { get; set; } = [];
 }

@@ -369,6 +369,8 @@ public sealed class AppealWorkflow(
                     var newDue = await CheckExtensionAsync(appeal, question, request.WorkingDays!.Value, ct);
                     question.DueAt = newDue;
                     question.ExtendedWorkingDays += request.WorkingDays!.Value;
+                    // A new deadline gets its own reminder.
+                    question.ReminderSentAt = null;
                     comment = Join(newDue.ToString("O", System.Globalization.CultureInfo.InvariantCulture), comment);
                     break;
                 case ExecutorRequestType.Defer:

@@ -14,7 +14,7 @@ namespace ContactCenter.Features.Control;
 /// <c>OverdueFlaggedAt IS NULL</c> guard makes a repeated run harmless.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class OverdueWatchJob(AppDbContext db, TimeProvider time, ILogger<OverdueWatchJob> logger) : IJob
+public sealed class OverdueWatchJob(AppDbContext db, Executors.ExecutorDirectory executors, TimeProvider time, ILogger<OverdueWatchJob> logger) : IJob
 {
     public static readonly JobKey Key = new("overdue-watch", "control");
     private const int Batch = 500;
@@ -32,13 +32,19 @@ public sealed class OverdueWatchJob(AppDbContext db, TimeProvider time, ILogger<
                 .Where(q => q.OverdueFlaggedAt == null && q.DueAt != null && q.DueAt < now && open.Contains(q.Status))
                 .OrderBy(q => q.Id)
                 .Take(Batch)
-                .Select(q => new { Question = q, Several = q.Appeal.Questions.Count > 1 })
+                .Select(q => new { Question = q, Several = q.Appeal.Questions.Count > 1, q.Appeal.RegistrationNumber })
                 .ToListAsync(ct);
             if (due.Count == 0)
                 break;
+            var lookup = await executors.LookupAsync(ct);
             foreach (var item in due)
             {
                 item.Question.OverdueFlaggedAt = now;
+                // Escalation (F4.4): the executor's head (the unit above it) and the supervisors are told.
+                var text = $"Прострочено строк розгляду звернення {item.RegistrationNumber} (виконавець: {lookup.Ref(item.Question.ExecutorId)?.Name ?? "не призначено"}).";
+                if (item.Question.ExecutorId is { } executorId && lookup.ParentOf(executorId) is { } head)
+                    db.Add(new StaffNotification { At = now, RecipientExecutorId = head, Kind = "overdue", RegistrationNumber = item.RegistrationNumber, Text = text });
+                db.Add(new StaffNotification { At = now, RecipientRole = Identity.Roles.Supervisor, Kind = "overdue", RegistrationNumber = item.RegistrationNumber, Text = text });
                 db.AppealHistory.Add(new AppealHistoryEntry
                 {
                     AppealId = item.Question.AppealId,

@@ -126,6 +126,14 @@ public sealed class RelatedAppeals(AppDbContext db, AppealWorkflow workflow, App
             Action = "markedResonant",
             Comment = request.Reason.Trim(),
         });
+        db.Add(new StaffNotification
+        {
+            At = now,
+            RecipientRole = Identity.Roles.Supervisor,
+            Kind = "resonant",
+            RegistrationNumber = appeal.RegistrationNumber,
+            Text = $"Резонансне звернення {appeal.RegistrationNumber}: {request.Reason.Trim()}",
+        });
         audit.Add(actor, "update", "appeal", appeal.RegistrationNumber, "resonant");
         await db.SaveChangesAsync(ct);
         // The head's screens subscribe to appeal events: a resonant appeal reaches them at once (F5.2).

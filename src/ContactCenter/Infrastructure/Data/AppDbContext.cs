@@ -42,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MartialLawPeriodEntity> MartialLawPeriods => Set<MartialLawPeriodEntity>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Features.Control.StaffNotification> StaffNotifications => Set<Features.Control.StaffNotification>();
 
     public abstract bool IsPostgres { get; }
 
@@ -146,5 +147,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(a => new { a.EntityType, a.EntityId });
         });
         b.Entity<ApiKey>(e => e.HasIndex(k => k.Prefix));
+        b.Entity<Features.Control.StaffNotification>(e =>
+        {
+            e.HasIndex(n => new { n.RecipientExecutorId, n.ReadAt });
+            e.HasIndex(n => new { n.RecipientRole, n.ReadAt });
+            e.Property(n => n.Kind).HasMaxLength(32);
+            e.Property(n => n.RecipientRole).HasMaxLength(32);
+        });
     }
 }

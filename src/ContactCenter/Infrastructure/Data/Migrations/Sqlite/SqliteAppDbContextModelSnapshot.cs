@@ -683,6 +683,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("overdue_flagged_at");
 
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_sent_at");
+
                     b.Property<long?>("ResultAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("result_at");
@@ -1001,6 +1005,57 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_categories_parent_code");
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Control.StaffNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<int?>("RecipientExecutorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_executor_id");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_role");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_number");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_notifications");
+
+                    b.HasIndex("RecipientExecutorId", "ReadAt")
+                        .HasDatabaseName("ix_staff_notifications_recipient_executor_id_read_at");
+
+                    b.HasIndex("RecipientRole", "ReadAt")
+                        .HasDatabaseName("ix_staff_notifications_recipient_role_read_at");
+
+                    b.ToTable("staff_notifications", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Executors.Executor", b =>

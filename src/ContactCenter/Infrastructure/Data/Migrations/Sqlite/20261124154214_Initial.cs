@@ -336,6 +336,25 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "staff_notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    recipient_executor_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    recipient_role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    registration_number = table.Column<string>(type: "TEXT", nullable: true),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    read_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "streets",
                 columns: table => new
                 {
@@ -413,7 +432,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     verification_comment = table.Column<string>(type: "TEXT", nullable: true),
                     verification_via = table.Column<string>(type: "TEXT", nullable: true),
                     verified_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    overdue_flagged_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    overdue_flagged_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    reminder_sent_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -860,6 +880,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 column: "category_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_staff_notifications_recipient_executor_id_read_at",
+                table: "staff_notifications",
+                columns: new[] { "recipient_executor_id", "read_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_notifications_recipient_role_read_at",
+                table: "staff_notifications",
+                columns: new[] { "recipient_role", "read_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_streets_search_name",
                 table: "streets",
                 column: "search_name");
@@ -939,6 +969,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "routing_rules");
+
+            migrationBuilder.DropTable(
+                name: "staff_notifications");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -339,6 +339,25 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "staff_notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    recipient_executor_id = table.Column<int>(type: "integer", nullable: true),
+                    recipient_role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    registration_number = table.Column<string>(type: "text", nullable: true),
+                    text = table.Column<string>(type: "text", nullable: false),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "streets",
                 columns: table => new
                 {
@@ -416,7 +435,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     verification_comment = table.Column<string>(type: "text", nullable: true),
                     verification_via = table.Column<string>(type: "text", nullable: true),
                     verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    overdue_flagged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    overdue_flagged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    reminder_sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -869,6 +889,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 column: "category_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_staff_notifications_recipient_executor_id_read_at",
+                table: "staff_notifications",
+                columns: new[] { "recipient_executor_id", "read_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_notifications_recipient_role_read_at",
+                table: "staff_notifications",
+                columns: new[] { "recipient_role", "read_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_streets_search_name",
                 table: "streets",
                 column: "search_name");
@@ -948,6 +978,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "routing_rules");
+
+            migrationBuilder.DropTable(
+                name: "staff_notifications");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
