@@ -39,24 +39,35 @@ public sealed class DeadlineReminderJob(AppDbContext db, CalendarService calenda
             // A question received after its reminder moment (a short track) is not reminded: the executor has just got it.
             if (now < remindAt || q.ReceivedAt >= remindAt)
                 continue;
-            var claimed = await db.Questions
-                .Where(x => x.Id == q.Id && x.ReminderSentAt == null)
-                .ExecuteUpdateAsync(x => x.SetProperty(p => p.ReminderSentAt, now), ct);
-            if (claimed == 0)
-                continue;
-            db.Add(new StaffNotification
-            {
-                At = now,
-                RecipientExecutorId = q.ExecutorId,
-                Kind = "reminder",
-                RegistrationNumber = q.RegistrationNumber,
-                Text = $"Наближається строк розгляду звернення {q.RegistrationNumber}: {TimeZoneInfo.ConvertTime(q.DueAt.Value, cal.TimeZone):dd.MM.yyyy HH:mm}.",
-            });
-            await db.SaveChangesAsync(ct);
-            sent++;
+            if (await RemindAsync(q.Id, q.ExecutorId!.Value, q.RegistrationNumber, q.DueAt.Value, cal.TimeZone, now, ct))
+                sent++;
         }
         if (sent > 0)
             logger.LogInformation("Deadline reminders sent: {Count}", sent);
         return sent;
     }
+
+    /// <summary>Claims the reminder with a conditional update and writes the notification in the same transaction.</summary>
+    private Task<bool> RemindAsync(long questionId, int executorId, string number, DateTimeOffset dueAt, TimeZoneInfo zone, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await db.Questions
+                .Where(x => x.Id == questionId && x.ReminderSentAt == null)
+                .ExecuteUpdateAsync(x => x.SetProperty(p => p.ReminderSentAt, now), ct);
+            if (claimed == 0)
+                return false;
+            db.Add(new StaffNotification
+            {
+                At = now,
+                RecipientExecutorId = executorId,
+                Kind = "reminder",
+                RegistrationNumber = number,
+                Text = $"Наближається строк розгляду звернення {number}: {TimeZoneInfo.ConvertTime(dueAt, zone):dd.MM.yyyy HH:mm}.",
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        });
 }

@@ -28,7 +28,7 @@ public sealed class OverdueWatchJob(AppDbContext db, Executors.ExecutorDirectory
         var total = 0;
         while (true)
         {
-            var due = await db.Questions
+            var due = await db.Questions.AsNoTracking()
                 .Where(q => q.OverdueFlaggedAt == null && q.DueAt != null && q.DueAt < now && open.Contains(q.Status))
                 .OrderBy(q => q.Id)
                 .Take(Batch)
@@ -38,24 +38,7 @@ public sealed class OverdueWatchJob(AppDbContext db, Executors.ExecutorDirectory
                 break;
             var lookup = await executors.LookupAsync(ct);
             foreach (var item in due)
-            {
-                item.Question.OverdueFlaggedAt = now;
-                // Escalation (F4.4): the executor's head (the unit above it) and the supervisors are told.
-                var text = $"Прострочено строк розгляду звернення {item.RegistrationNumber} (виконавець: {lookup.Ref(item.Question.ExecutorId)?.Name ?? "не призначено"}).";
-                if (item.Question.ExecutorId is { } executorId && lookup.ParentOf(executorId) is { } head)
-                    db.Add(new StaffNotification { At = now, RecipientExecutorId = head, Kind = "overdue", RegistrationNumber = item.RegistrationNumber, Text = text });
-                db.Add(new StaffNotification { At = now, RecipientRole = Identity.Roles.Supervisor, Kind = "overdue", RegistrationNumber = item.RegistrationNumber, Text = text });
-                db.AppealHistory.Add(new AppealHistoryEntry
-                {
-                    AppealId = item.Question.AppealId,
-                    QuestionNumber = item.Several ? item.Question.Number : null,
-                    At = now,
-                    ActorName = "system",
-                    Action = "overdue",
-                    Comment = item.Question.DueAt!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                });
-            }
-            await db.SaveChangesAsync(ct);
+                await FlagAsync(item.Question, item.Several, item.RegistrationNumber, lookup, now, ct);
             db.ChangeTracker.Clear();
             total += due.Count;
             if (due.Count < Batch)
@@ -65,4 +48,36 @@ public sealed class OverdueWatchJob(AppDbContext db, Executors.ExecutorDirectory
             logger.LogInformation("Overdue watch flagged {Count} questions", total);
         return total;
     }
+
+    /// <summary>
+    /// The flag, the timeline line and the escalations commit together; the flag is claimed by a conditional update,
+    /// so a concurrent run (another instance, or a run by hand) never flags or escalates the same question twice.
+    /// </summary>
+    private Task FlagAsync(Question question, bool several, string number, Executors.ExecutorRefLookup lookup, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await db.Questions
+                .Where(q => q.Id == question.Id && q.OverdueFlaggedAt == null)
+                .ExecuteUpdateAsync(q => q.SetProperty(p => p.OverdueFlaggedAt, now), ct);
+            if (claimed == 0)
+                return;
+            // Escalation (F4.4): the executor's head (the unit above it) and the supervisors are told.
+            var text = $"Прострочено строк розгляду звернення {number} (виконавець: {lookup.Ref(question.ExecutorId)?.Name ?? "не призначено"}).";
+            if (question.ExecutorId is { } executorId && lookup.ParentOf(executorId) is { } head)
+                db.Add(new StaffNotification { At = now, RecipientExecutorId = head, Kind = "overdue", RegistrationNumber = number, Text = text });
+            db.Add(new StaffNotification { At = now, RecipientRole = Identity.Roles.Supervisor, Kind = "overdue", RegistrationNumber = number, Text = text });
+            db.AppealHistory.Add(new AppealHistoryEntry
+            {
+                AppealId = question.AppealId,
+                QuestionNumber = several ? question.Number : null,
+                At = now,
+                ActorName = "system",
+                Action = "overdue",
+                Comment = question.DueAt!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        });
 }
