@@ -27,6 +27,7 @@ public sealed partial class AddressRegister(AppDbContext db, StreetCatalog catal
     public static string Normalize(string text)
     {
         var chars = text.ToLowerInvariant()
+            .Replace("пр-т", " ", StringComparison.Ordinal).Replace("б-р", " ", StringComparison.Ordinal).Replace("пр-к", " ", StringComparison.Ordinal)
             .Replace('\u2019', '\'').Replace('ʼ', '\'').Replace('`', '\'').Replace('\u2018', '\'').Replace("'", "", StringComparison.Ordinal)
             .Select(c => char.IsLetterOrDigit(c) ? c : ' ')
             .ToArray();
