@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ContactCenter.Tests.Outages;
 
 /// <summary>Appeals and outages: automatic linking at registration, manual linking, and closing moving linked questions on.</summary>
-public abstract class OutageAppealTests<TApp>(TApp app) where TApp : AppFixture
+public abstract class OutageAppealTests<TApp>(TApp app) where TApp : OutageApp
 {
     private static Dictionary<string, object?> Appeal(string category, string address, int? executorId = null)
     {
@@ -108,6 +108,7 @@ public abstract class OutageAppealTests<TApp>(TApp app) where TApp : AppFixture
         {
             Assert.Equal(JsonValueKind.Null, a.GetProperty("error").ValueKind);
             Assert.Equal("resultReported", a.GetProperty("status").GetString());
+            Assert.True(a.GetProperty("moved").GetBoolean());
         });
 
         foreach (var number in new[] { registered, assigned, inProgress, manual })
@@ -121,6 +122,10 @@ public abstract class OutageAppealTests<TApp>(TApp app) where TApp : AppFixture
             Assert.Equal("inProgress", report.GetProperty("fromStatus").GetString());
             Assert.Contains("відключення", report.GetProperty("actor").GetString());
         }
+        var notice = Assert.Single(app.Notifications.Notices, n => n.OutageId == id);
+        Assert.Equal(new[] { registered, assigned, inProgress, manual }.Order(), notice.RegistrationNumbers.Order());
+        Assert.Equal("Водогін відремонтовано, подачу води відновлено", notice.ClosingText);
+
         var (_, untouched) = await app.Admin().GetJsonAsync($"/api/v1/appeals/{unrelated}");
         Assert.Equal("assigned", untouched.GetProperty("status").GetString());
 
@@ -128,9 +133,11 @@ public abstract class OutageAppealTests<TApp>(TApp app) where TApp : AppFixture
         (status, closed) = await kit.Executor.PostJsonAsync($"/api/v1/outages/{id}/close", new { text = "ще раз" });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Водогін відремонтовано, подачу води відновлено", closed.GetProperty("outage").GetProperty("closingText").GetString());
+        Assert.All(closed.GetProperty("appeals").EnumerateArray(), a => Assert.False(a.GetProperty("moved").GetBoolean()));
+        Assert.Single(app.Notifications.Notices, n => n.OutageId == id);
     }
 }
 
-public sealed class OutageAppealTests_Sqlite(SqliteApp app) : OutageAppealTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+public sealed class OutageAppealTests_Sqlite(SqliteOutageApp app) : OutageAppealTests<SqliteOutageApp>(app), IClassFixture<SqliteOutageApp>;
 
-public sealed class OutageAppealTests_Postgres(PostgresApp app) : OutageAppealTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class OutageAppealTests_Postgres(PostgresOutageApp app) : OutageAppealTests<PostgresOutageApp>(app), IClassFixture<PostgresOutageApp>;

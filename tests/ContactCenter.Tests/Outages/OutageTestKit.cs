@@ -2,8 +2,10 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ContactCenter.Features.Identity;
+using ContactCenter.Features.Outages;
 using ContactCenter.Tests.Addresses;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Tests.Outages;
 
@@ -52,17 +54,17 @@ public sealed class OutageTestKit
 
     public static Dictionary<string, object?> Body(object area, string type = "water", string kind = "emergency", int? executorId = null,
         DateTimeOffset? startsAt = null, DateTimeOffset? expectedEndAt = null, params object[] moreAreas) => new()
-    {
-        ["type"] = type,
-        ["kind"] = kind,
-        ["information"] = "Пошкодження водогону",
-        ["causes"] = "Порив труби діаметром 200 мм",
-        ["consequences"] = "Відсутнє холодне водопостачання",
-        ["startsAt"] = startsAt,
-        ["expectedEndAt"] = expectedEndAt,
-        ["executorId"] = executorId,
-        ["areas"] = new[] { area }.Concat(moreAreas).ToArray(),
-    };
+        {
+            ["type"] = type,
+            ["kind"] = kind,
+            ["information"] = "Пошкодження водогону",
+            ["causes"] = "Порив труби діаметром 200 мм",
+            ["consequences"] = "Відсутнє холодне водопостачання",
+            ["startsAt"] = startsAt,
+            ["expectedEndAt"] = expectedEndAt,
+            ["executorId"] = executorId,
+            ["areas"] = new[] { area }.Concat(moreAreas).ToArray(),
+        };
 
     public static object Range(int streetId, int from, int to, string side = "all") => new { kind = "range", streetId, from, to, side };
 
@@ -81,3 +83,28 @@ public sealed class OutageTestKit
         return json.GetProperty("outages").EnumerateArray().Select(o => o.GetProperty("id").GetInt64()).ToArray();
     }
 }
+
+/// <summary>Records what closing an outage asks the notification seam to tell applicants.</summary>
+public sealed class RecordingOutageNotifications : IOutageNotifications
+{
+    public System.Collections.Concurrent.ConcurrentQueue<OutageClosedNotice> Notices { get; } = new();
+
+    public Task OutageClosedAsync(OutageClosedNotice notice, CancellationToken ct)
+    {
+        Notices.Enqueue(notice);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The application with <see cref="RecordingOutageNotifications"/> in place of the no-op seam.</summary>
+public abstract class OutageApp(Db db) : AppFixture(db)
+{
+    public RecordingOutageNotifications Notifications { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IOutageNotifications>(Notifications);
+}
+
+public sealed class SqliteOutageApp() : OutageApp(Db.Sqlite);
+
+public sealed class PostgresOutageApp() : OutageApp(Db.Postgres);

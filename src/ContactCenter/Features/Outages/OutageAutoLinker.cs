@@ -1,6 +1,8 @@
 using ContactCenter.Features.Addresses;
 using ContactCenter.Features.Appeals;
+using ContactCenter.Infrastructure.Data;
 using ContactCenter.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Features.Outages;
 
@@ -9,12 +11,15 @@ namespace ContactCenter.Features.Outages;
 /// category (<see cref="OutageCategories"/>) is linked to that outage — a mass incident, worked by closing the outage.
 /// The place is the question's building, or its free-text address resolved through the register.
 /// </summary>
-public sealed class OutageAutoLinker(OutageCoverage coverage, OutageService outages, AddressRegister register, TimeProvider time)
+public sealed class OutageAutoLinker(AppDbContext db, OutageCoverage coverage, OutageService outages, AddressRegister register, TimeProvider time)
     : IAppealRegisteredHook
 {
     public async Task AppealRegisteredAsync(Appeal appeal, Actor actor, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        // Most registrations happen with no outage going on: one cheap indexed question spares resolving addresses.
+        if (!await db.Outages.AnyAsync(o => !o.IsClosed && o.StartsAt <= now, ct))
+            return;
         foreach (var question in appeal.Questions.OrderBy(q => q.Number))
         {
             if (!OutageCategories.ByType.Keys.Any(t => OutageCategories.Explains(t, question.CategoryCode)))

@@ -39,6 +39,10 @@ public sealed record OutagesAtView(string? Address, int? BuildingId, int? Street
 public sealed record LinkedAppealView(string RegistrationNumber, int QuestionNumber, string CategoryCode, AppealStatus Status,
     DateTimeOffset LinkedAt, bool Automatic);
 
-public sealed record ClosedAppealOutcome(string RegistrationNumber, int QuestionNumber, AppealStatus Status, string? Error);
+/// <summary>
+/// What closing did to one linked question: its status afterwards and whether this call moved it, or the error that
+/// stopped it (status then unknown).
+/// </summary>
+public sealed record ClosedAppealOutcome(string RegistrationNumber, int QuestionNumber, AppealStatus? Status, bool Moved, string? Error);
 
 public sealed record OutageCloseView(OutageView Outage, IReadOnlyList<ClosedAppealOutcome> Appeals);

@@ -211,8 +211,9 @@ public sealed class OutageService(
             await coverage.ReplaceAsync(outage, ct);
         }
         var outcomes = await MoveLinkedAppealsAsync(outage, actor, ct);
-        var moved = outcomes.Where(o => o.Error is null && o.Status == AppealStatus.ResultReported).Select(o => o.RegistrationNumber).Distinct().ToList();
-        await notifications.OutageClosedAsync(new OutageClosedNotice(outage.Id, outage.Type, outage.ClosingText ?? "", moved), ct);
+        var moved = outcomes.Where(o => o.Moved).Select(o => o.RegistrationNumber).Distinct().ToList();
+        if (moved.Count > 0)
+            await notifications.OutageClosedAsync(new OutageClosedNotice(outage.Id, outage.Type, outage.ClosingText ?? "", moved), ct);
         return new OutageCloseView(await GetAsync(outage.Id, ct), outcomes);
     }
 
@@ -229,27 +230,28 @@ public sealed class OutageService(
             // A fresh scope per appeal: one appeal's conflict or refusal must not stop the others.
             using var scope = scopes.CreateScope();
             var workflow = scope.ServiceProvider.GetRequiredService<AppealWorkflow>();
-            var status = AppealStatus.Registered;
             try
             {
-                status = await MoveOneAsync(workflow, link.RegistrationNumber, link.QuestionNumber, outage, closer, ct);
-                outcomes.Add(new ClosedAppealOutcome(link.RegistrationNumber, link.QuestionNumber, status, null));
+                var (status, moved) = await MoveOneAsync(workflow, link.RegistrationNumber, link.QuestionNumber, outage, closer, ct);
+                outcomes.Add(new ClosedAppealOutcome(link.RegistrationNumber, link.QuestionNumber, status, moved, null));
             }
             catch (Exception e) when (e is InvalidTransitionException or ForbiddenException or NotFoundException or ConflictException
                                           or AppValidationException or RuleViolationException or DbUpdateConcurrencyException)
             {
                 logger.LogWarning(e, "Outage {Outage}: appeal {Number} question {Question} was not moved on", outage.Id, link.RegistrationNumber, link.QuestionNumber);
-                outcomes.Add(new ClosedAppealOutcome(link.RegistrationNumber, link.QuestionNumber, status, e.Message));
+                outcomes.Add(new ClosedAppealOutcome(link.RegistrationNumber, link.QuestionNumber, null, false, e.Message));
             }
         }
         return outcomes;
     }
 
-    private static async Task<AppealStatus> MoveOneAsync(AppealWorkflow workflow, string number, int questionNumber, Outage outage, Actor closer, CancellationToken ct)
+    private static async Task<(AppealStatus Status, bool Moved)> MoveOneAsync(AppealWorkflow workflow, string number, int questionNumber, Outage outage, Actor closer, CancellationToken ct)
     {
         var appeal = await workflow.LoadAsync(number, ct);
         var question = appeal.Questions.First(q => q.Number == questionNumber);
         var qn = appeal.Questions.Count > 1 ? questionNumber : (int?)null;
+        if (question.Status is not (AppealStatus.Registered or AppealStatus.Assigned or AppealStatus.InProgress or AppealStatus.Deferred))
+            return (question.Status, false); // already reported, closed, forwarded or rejected: nothing to move
         if (question.Status == AppealStatus.Registered)
         {
             // Nobody routed it yet: the outage's executor takes it, as routing by the system would.
@@ -268,7 +270,7 @@ public sealed class OutageService(
             appeal = await workflow.ReportResultAsync(number, qn, new ResultRequest(outage.ClosingText, ResultCode.Resolved), executorActor, ct);
             question = appeal.Questions.First(q => q.Number == questionNumber);
         }
-        return question.Status;
+        return (question.Status, question.Status == AppealStatus.ResultReported);
     }
 
     private static string OutageNote(Outage outage) => Text.Get("outage.reference", outage.Id);
