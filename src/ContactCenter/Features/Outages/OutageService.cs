@@ -21,6 +21,7 @@ namespace ContactCenter.Features.Outages;
 public sealed class OutageService(
     AppDbContext db,
     OutageCoverage coverage,
+    AddressRegister register,
     StreetCatalog streets,
     ExecutorDirectory executors,
     AppealAccess appealAccess,
@@ -64,9 +65,9 @@ public sealed class OutageService(
     {
         ResolvedAddress? place;
         if (addressId is { } bid)
-            place = await ResolveBuildingAsync(bid, ct) ?? throw new NotFoundException(Text.Get("address.notFound", bid));
+            place = await register.BuildingAsync(bid, ct) ?? throw new NotFoundException(Text.Get("address.notFound", bid));
         else if (!string.IsNullOrWhiteSpace(address))
-            place = await ResolveTextAsync(address, ct);
+            place = await register.ResolveAsync(address, ct);
         else
             throw AppValidationException.For("address", Text.Get("field.required"));
         if (place is null)
@@ -76,18 +77,6 @@ public sealed class OutageService(
             : await coverage.AtStreetAsync(place.StreetId, place.DistrictId, ct);
         var ids = found.OrderBy(o => o.StartsAt).Select(o => o.Id).ToList();
         return new OutagesAtView(place.Address, place.BuildingId, place.StreetId, await ViewsAsync(ids, ct));
-    }
-
-    private async Task<ResolvedAddress?> ResolveBuildingAsync(int id, CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AddressRegister>().BuildingAsync(id, ct);
-    }
-
-    private async Task<ResolvedAddress?> ResolveTextAsync(string text, CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AddressRegister>().ResolveAsync(text, ct);
     }
 
     public async Task<IReadOnlyList<LinkedAppealView>> LinkedAppealsAsync(long id, Actor actor, CancellationToken ct)
