@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Scalar.AspNetCore;
@@ -80,8 +81,22 @@ public static class Startup
         services.AddSingleton<AppealEventBus>();
         services.AddScoped<AppealEvents>();
         services.AddHostedService<PostgresEventListener>();
+        AddOutages(services);
         AddScheduler(services, options.Database);
         return builder;
+    }
+
+    /// <summary>Address register import and outages (issue 7).</summary>
+    private static void AddOutages(IServiceCollection services)
+    {
+        services.AddSingleton<StreetCatalog>();
+        services.AddScoped<AddressImport>();
+        services.AddScoped<Features.Outages.OutageCoverage>();
+        services.AddScoped<Features.Outages.OutageService>();
+        services.AddScoped<IAppealRegisteredHook, Features.Outages.OutageAutoLinker>();
+        services.AddScoped<IAddressRegisterListener, Features.Outages.OutageCoverageRefresher>();
+        // The notification outbox replaces this no-op with its own registration.
+        services.TryAddScoped<Features.Outages.IOutageNotifications, Features.Outages.NoOutageNotifications>();
     }
 
     /// <summary>
@@ -208,6 +223,8 @@ public static class Startup
         app.MapEventsEndpoints();
         app.MapRelatedAppealsEndpoints();
         app.MapStaffNotificationsEndpoints();
+        app.MapAddressEndpoints();
+        Features.Outages.OutagesApi.MapOutageEndpoints(app);
         return app;
     }
 

@@ -30,7 +30,9 @@ public sealed class RegisterAppeal(
     CategoryDirectory categoryDirectory,
     AuditLog audit,
     AppealEvents events,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IAppealRegisteredHook> hooks,
+    ILogger<RegisterAppeal> logger)
 {
     public const int MaxQuestions = 20;
     public const int MaxDescription = 8000;
@@ -215,6 +217,18 @@ public sealed class RegisterAppeal(
         audit.Add(actor, "create", "appeal", appeal.RegistrationNumber, $"channel={appeal.Channel}; questions={appeal.Questions.Count}");
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(appeal, "registered", ct);
+        // Issue 7 (outages): after-commit hooks, e.g. linking to an active outage. The appeal is registered whatever they do.
+        foreach (var hook in hooks)
+        {
+            try
+            {
+                await hook.AppealRegisteredAsync(appeal, actor, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "After-registration hook {Hook} failed for {Number}", hook.GetType().Name, appeal.RegistrationNumber);
+            }
+        }
         return new Outcome(appeal, true);
     }
 
@@ -302,6 +316,12 @@ public sealed class RegisterAppeal(
         Lat = input?.Lat,
         Long = input?.Long,
     };
+}
+
+/// <summary>Runs after a new appeal is committed (issue 7: automatic linking to outages). Must not throw for ordinary reasons.</summary>
+public interface IAppealRegisteredHook
+{
+    Task AppealRegisteredAsync(Appeal appeal, Actor actor, CancellationToken ct);
 }
 
 /// <summary>Keeps the appeal's stored status and deadline equal to what its questions give (R14).</summary>

@@ -6,6 +6,7 @@ using ContactCenter.Features.Calendar;
 using ContactCenter.Features.Categories;
 using ContactCenter.Features.Executors;
 using ContactCenter.Features.Identity;
+using ContactCenter.Features.Outages;
 using ContactCenter.Features.Routing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Features.Control.StaffNotification> StaffNotifications => Set<Features.Control.StaffNotification>();
+
+    // Address register aliases and outages (issue 7).
+    public DbSet<StreetAlias> StreetAliases => Set<StreetAlias>();
+    public DbSet<Outage> Outages => Set<Outage>();
+    public DbSet<OutageArea> OutageAreas => Set<OutageArea>();
+    public DbSet<OutageUpdate> OutageUpdates => Set<OutageUpdate>();
+    public DbSet<OutageBuilding> OutageBuildings => Set<OutageBuilding>();
+    public DbSet<OutageAppeal> OutageAppeals => Set<OutageAppeal>();
 
     public abstract bool IsPostgres { get; }
 
@@ -153,6 +162,52 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(n => new { n.RecipientRole, n.ReadAt });
             e.Property(n => n.Kind).HasMaxLength(32);
             e.Property(n => n.RecipientRole).HasMaxLength(32);
+        });
+
+        // Address register aliases and outages (issue 7).
+        b.Entity<Street>(e => e.HasMany(s => s.Aliases).WithOne().HasForeignKey(a => a.StreetId));
+        b.Entity<StreetAlias>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.SearchName).HasMaxLength(200);
+            e.HasIndex(a => a.StreetId);
+        });
+        b.Entity<Outage>(e =>
+        {
+            e.Property(o => o.Information).HasMaxLength(2000);
+            e.Property(o => o.Causes).HasMaxLength(2000);
+            e.Property(o => o.Consequences).HasMaxLength(2000);
+            e.Property(o => o.ClosingText).HasMaxLength(4000);
+            e.Property(o => o.CreatedByName).HasMaxLength(300);
+            e.Property(o => o.ClosedByName).HasMaxLength(300);
+            e.Property(o => o.Version).IsConcurrencyToken();
+            e.HasIndex(o => new { o.IsClosed, o.StartsAt });
+            e.HasIndex(o => o.ExecutorId);
+            e.HasMany(o => o.Areas).WithOne().HasForeignKey(a => a.OutageId);
+            e.HasMany(o => o.Updates).WithOne().HasForeignKey(u => u.OutageId);
+        });
+        b.Entity<OutageArea>(e =>
+        {
+            e.Property(a => a.Numbers).HasMaxLength(2000);
+            e.HasIndex(a => a.OutageId);
+            e.HasIndex(a => a.StreetId);
+        });
+        b.Entity<OutageUpdate>(e =>
+        {
+            e.Property(u => u.Text).HasMaxLength(4000);
+            e.Property(u => u.AuthorName).HasMaxLength(300);
+            e.HasIndex(u => new { u.OutageId, u.At });
+        });
+        b.Entity<OutageBuilding>(e =>
+        {
+            e.HasKey(x => new { x.BuildingId, x.OutageId });
+            e.HasIndex(x => x.OutageId);
+        });
+        b.Entity<OutageAppeal>(e =>
+        {
+            e.HasIndex(x => new { x.OutageId, x.AppealId, x.QuestionNumber }).IsUnique();
+            e.HasIndex(x => x.AppealId);
+            e.Property(x => x.LinkedByName).HasMaxLength(300);
         });
     }
 }

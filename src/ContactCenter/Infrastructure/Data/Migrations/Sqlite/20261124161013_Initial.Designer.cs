@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124154324_AuditLogAppendOnly")]
-    partial class AuditLogAppendOnly
+    [Migration("20261124161013_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -108,6 +108,38 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_streets_search_name");
 
                     b.ToTable("streets", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Addresses.StreetAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_name");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("street_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_street_aliases");
+
+                    b.HasIndex("StreetId")
+                        .HasDatabaseName("ix_street_aliases_street_id");
+
+                    b.ToTable("street_aliases", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.ApiKeys.ApiKey", b =>
@@ -1270,6 +1302,263 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Outages.Outage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Causes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("causes");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by_name");
+
+                    b.Property<string>("ClosingText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closing_text");
+
+                    b.Property<string>("Consequences")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consequences");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<int>("ExecutorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("executor_id");
+
+                    b.Property<long?>("ExpectedEndAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_end_at");
+
+                    b.Property<string>("Information")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("information");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_closed");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outages");
+
+                    b.HasIndex("ExecutorId")
+                        .HasDatabaseName("ix_outages_executor_id");
+
+                    b.HasIndex("IsClosed", "StartsAt")
+                        .HasDatabaseName("ix_outages_is_closed_starts_at");
+
+                    b.ToTable("outages", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageAppeal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("automatic");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_by_name");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("question_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_appeals");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_outage_appeals_appeal_id");
+
+                    b.HasIndex("OutageId", "AppealId", "QuestionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outage_appeals_outage_id_appeal_id_question_number");
+
+                    b.ToTable("outage_appeals", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageArea", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("FromNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Numbers")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("numbers");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("street_id");
+
+                    b.Property<int?>("ToNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_areas");
+
+                    b.HasIndex("OutageId")
+                        .HasDatabaseName("ix_outage_areas_outage_id");
+
+                    b.HasIndex("StreetId")
+                        .HasDatabaseName("ix_outage_areas_street_id");
+
+                    b.ToTable("outage_areas", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageBuilding", b =>
+                {
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("building_id");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.HasKey("BuildingId", "OutageId")
+                        .HasName("pk_outage_buildings");
+
+                    b.HasIndex("OutageId")
+                        .HasDatabaseName("ix_outage_buildings_outage_id");
+
+                    b.ToTable("outage_buildings", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_updates");
+
+                    b.HasIndex("OutageId", "At")
+                        .HasDatabaseName("ix_outage_updates_outage_id_at");
+
+                    b.ToTable("outage_updates", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Routing.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
@@ -1475,6 +1764,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Street");
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Addresses.StreetAlias", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Addresses.Street", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_street_aliases_streets_street_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Appeals.Appeal", b =>
                 {
                     b.OwnsOne("ContactCenter.Features.Appeals.Applicant", "Applicant", b1 =>
@@ -1664,6 +1963,26 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_executor_staff_executors_executor_id");
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageArea", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Outages.Outage", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_areas_outages_outage_id");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageUpdate", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Outages.Outage", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_updates_outages_outage_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1723,6 +2042,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ContactCenter.Features.Addresses.Street", b =>
                 {
+                    b.Navigation("Aliases");
+
                     b.Navigation("Buildings");
                 });
 
@@ -1749,6 +2070,13 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Competences");
 
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.Outage", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Updates");
                 });
 #pragma warning restore 612, 618
         }

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261124154357_AuditLogAppendOnly")]
+    [Migration("20261124161254_AuditLogAppendOnly")]
     partial class AuditLogAppendOnly
     {
         /// <inheritdoc />
@@ -120,6 +120,40 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_streets_search_name");
 
                     b.ToTable("streets", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Addresses.StreetAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("search_name");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("street_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_street_aliases");
+
+                    b.HasIndex("StreetId")
+                        .HasDatabaseName("ix_street_aliases_street_id");
+
+                    b.ToTable("street_aliases", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.ApiKeys.ApiKey", b =>
@@ -1325,6 +1359,271 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Outages.Outage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Causes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("causes");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("closed_by_name");
+
+                    b.Property<string>("ClosingText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("closing_text");
+
+                    b.Property<string>("Consequences")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("consequences");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<int>("ExecutorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("executor_id");
+
+                    b.Property<DateTimeOffset?>("ExpectedEndAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expected_end_at");
+
+                    b.Property<string>("Information")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("information");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_closed");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outages");
+
+                    b.HasIndex("ExecutorId")
+                        .HasDatabaseName("ix_outages_executor_id");
+
+                    b.HasIndex("IsClosed", "StartsAt")
+                        .HasDatabaseName("ix_outages_is_closed_starts_at");
+
+                    b.ToTable("outages", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageAppeal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("automatic");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("linked_by_name");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("question_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_appeals");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_outage_appeals_appeal_id");
+
+                    b.HasIndex("OutageId", "AppealId", "QuestionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outage_appeals_outage_id_appeal_id_question_number");
+
+                    b.ToTable("outage_appeals", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageArea", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<int?>("FromNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Numbers")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("numbers");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("side");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("street_id");
+
+                    b.Property<int?>("ToNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_areas");
+
+                    b.HasIndex("OutageId")
+                        .HasDatabaseName("ix_outage_areas_outage_id");
+
+                    b.HasIndex("StreetId")
+                        .HasDatabaseName("ix_outage_areas_street_id");
+
+                    b.ToTable("outage_areas", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageBuilding", b =>
+                {
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("building_id");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.HasKey("BuildingId", "OutageId")
+                        .HasName("pk_outage_buildings");
+
+                    b.HasIndex("OutageId")
+                        .HasDatabaseName("ix_outage_buildings_outage_id");
+
+                    b.ToTable("outage_buildings", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("author_name");
+
+                    b.Property<long>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outage_updates");
+
+                    b.HasIndex("OutageId", "At")
+                        .HasDatabaseName("ix_outage_updates_outage_id_at");
+
+                    b.ToTable("outage_updates", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Routing.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
@@ -1536,6 +1835,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Street");
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Addresses.StreetAlias", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Addresses.Street", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_street_aliases_streets_street_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Appeals.Appeal", b =>
                 {
                     b.OwnsOne("ContactCenter.Features.Appeals.Applicant", "Applicant", b1 =>
@@ -1725,6 +2034,26 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_executor_staff_executors_executor_id");
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageArea", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Outages.Outage", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_areas_outages_outage_id");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.OutageUpdate", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Outages.Outage", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("OutageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outage_updates_outages_outage_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1784,6 +2113,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("ContactCenter.Features.Addresses.Street", b =>
                 {
+                    b.Navigation("Aliases");
+
                     b.Navigation("Buildings");
                 });
 
@@ -1810,6 +2141,13 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Competences");
 
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Outages.Outage", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Updates");
                 });
 #pragma warning restore 612, 618
         }

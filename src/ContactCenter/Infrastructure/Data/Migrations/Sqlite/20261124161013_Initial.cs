@@ -306,6 +306,65 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "outage_appeals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    outage_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    question_number = table.Column<int>(type: "INTEGER", nullable: false),
+                    linked_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    linked_by_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    automatic = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_appeals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outage_buildings",
+                columns: table => new
+                {
+                    building_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    outage_id = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_buildings", x => new { x.building_id, x.outage_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    information = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    causes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    consequences = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    starts_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expected_end_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    executor_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_closed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    closing_text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    created_by_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    closed_by_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "review_tracks",
                 columns: table => new
                 {
@@ -614,6 +673,54 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "outage_areas",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    outage_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    street_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    district_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    numbers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    from_number = table.Column<int>(type: "INTEGER", nullable: true),
+                    to_number = table.Column<int>(type: "INTEGER", nullable: true),
+                    side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_areas", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outage_areas_outages_outage_id",
+                        column: x => x.outage_id,
+                        principalTable: "outages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outage_updates",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    outage_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_updates", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outage_updates_outages_outage_id",
+                        column: x => x.outage_id,
+                        principalTable: "outages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "buildings",
                 columns: table => new
                 {
@@ -630,6 +737,27 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_buildings", x => x.id);
                     table.ForeignKey(
                         name: "fk_buildings_streets_street_id",
+                        column: x => x.street_id,
+                        principalTable: "streets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "street_aliases",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    street_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    search_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_street_aliases", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_street_aliases_streets_street_id",
                         column: x => x.street_id,
                         principalTable: "streets",
                         principalColumn: "id",
@@ -859,6 +987,47 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 column: "parent_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_outage_appeals_appeal_id",
+                table: "outage_appeals",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_appeals_outage_id_appeal_id_question_number",
+                table: "outage_appeals",
+                columns: new[] { "outage_id", "appeal_id", "question_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_areas_outage_id",
+                table: "outage_areas",
+                column: "outage_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_areas_street_id",
+                table: "outage_areas",
+                column: "street_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_buildings_outage_id",
+                table: "outage_buildings",
+                column: "outage_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_updates_outage_id_at",
+                table: "outage_updates",
+                columns: new[] { "outage_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outages_executor_id",
+                table: "outages",
+                column: "executor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outages_is_closed_starts_at",
+                table: "outages",
+                columns: new[] { "is_closed", "starts_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_questions_appeal_id_number",
                 table: "questions",
                 columns: new[] { "appeal_id", "number" },
@@ -888,6 +1057,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "ix_staff_notifications_recipient_role_read_at",
                 table: "staff_notifications",
                 columns: new[] { "recipient_role", "read_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_street_aliases_street_id",
+                table: "street_aliases",
+                column: "street_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_streets_search_name",
@@ -965,6 +1139,18 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "number_counters");
 
             migrationBuilder.DropTable(
+                name: "outage_appeals");
+
+            migrationBuilder.DropTable(
+                name: "outage_areas");
+
+            migrationBuilder.DropTable(
+                name: "outage_buildings");
+
+            migrationBuilder.DropTable(
+                name: "outage_updates");
+
+            migrationBuilder.DropTable(
                 name: "review_tracks");
 
             migrationBuilder.DropTable(
@@ -972,6 +1158,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "staff_notifications");
+
+            migrationBuilder.DropTable(
+                name: "street_aliases");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -983,13 +1172,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "attachments");
 
             migrationBuilder.DropTable(
-                name: "streets");
-
-            migrationBuilder.DropTable(
                 name: "questions");
 
             migrationBuilder.DropTable(
                 name: "executors");
+
+            migrationBuilder.DropTable(
+                name: "outages");
+
+            migrationBuilder.DropTable(
+                name: "streets");
 
             migrationBuilder.DropTable(
                 name: "appeals");

@@ -309,6 +309,65 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "outage_appeals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    outage_id = table.Column<long>(type: "bigint", nullable: false),
+                    appeal_id = table.Column<long>(type: "bigint", nullable: false),
+                    question_number = table.Column<int>(type: "integer", nullable: false),
+                    linked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    linked_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    automatic = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_appeals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outage_buildings",
+                columns: table => new
+                {
+                    building_id = table.Column<int>(type: "integer", nullable: false),
+                    outage_id = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_buildings", x => new { x.building_id, x.outage_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    information = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    causes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    consequences = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expected_end_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    executor_id = table.Column<int>(type: "integer", nullable: false),
+                    is_closed = table.Column<bool>(type: "boolean", nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closing_text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by_user_id = table.Column<string>(type: "text", nullable: true),
+                    created_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    closed_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "review_tracks",
                 columns: table => new
                 {
@@ -617,6 +676,54 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "outage_areas",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    outage_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    street_id = table.Column<int>(type: "integer", nullable: true),
+                    district_id = table.Column<int>(type: "integer", nullable: true),
+                    numbers = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    from_number = table.Column<int>(type: "integer", nullable: true),
+                    to_number = table.Column<int>(type: "integer", nullable: true),
+                    side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_areas", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outage_areas_outages_outage_id",
+                        column: x => x.outage_id,
+                        principalTable: "outages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outage_updates",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    outage_id = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    author_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outage_updates", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outage_updates_outages_outage_id",
+                        column: x => x.outage_id,
+                        principalTable: "outages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "buildings",
                 columns: table => new
                 {
@@ -633,6 +740,27 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     table.PrimaryKey("pk_buildings", x => x.id);
                     table.ForeignKey(
                         name: "fk_buildings_streets_street_id",
+                        column: x => x.street_id,
+                        principalTable: "streets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "street_aliases",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    street_id = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    search_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_street_aliases", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_street_aliases_streets_street_id",
                         column: x => x.street_id,
                         principalTable: "streets",
                         principalColumn: "id",
@@ -868,6 +996,47 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 column: "parent_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_outage_appeals_appeal_id",
+                table: "outage_appeals",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_appeals_outage_id_appeal_id_question_number",
+                table: "outage_appeals",
+                columns: new[] { "outage_id", "appeal_id", "question_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_areas_outage_id",
+                table: "outage_areas",
+                column: "outage_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_areas_street_id",
+                table: "outage_areas",
+                column: "street_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_buildings_outage_id",
+                table: "outage_buildings",
+                column: "outage_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outage_updates_outage_id_at",
+                table: "outage_updates",
+                columns: new[] { "outage_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outages_executor_id",
+                table: "outages",
+                column: "executor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outages_is_closed_starts_at",
+                table: "outages",
+                columns: new[] { "is_closed", "starts_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_questions_appeal_id_number",
                 table: "questions",
                 columns: new[] { "appeal_id", "number" },
@@ -897,6 +1066,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "ix_staff_notifications_recipient_role_read_at",
                 table: "staff_notifications",
                 columns: new[] { "recipient_role", "read_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_street_aliases_street_id",
+                table: "street_aliases",
+                column: "street_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_streets_search_name",
@@ -974,6 +1148,18 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "number_counters");
 
             migrationBuilder.DropTable(
+                name: "outage_appeals");
+
+            migrationBuilder.DropTable(
+                name: "outage_areas");
+
+            migrationBuilder.DropTable(
+                name: "outage_buildings");
+
+            migrationBuilder.DropTable(
+                name: "outage_updates");
+
+            migrationBuilder.DropTable(
                 name: "review_tracks");
 
             migrationBuilder.DropTable(
@@ -981,6 +1167,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "staff_notifications");
+
+            migrationBuilder.DropTable(
+                name: "street_aliases");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -992,13 +1181,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "attachments");
 
             migrationBuilder.DropTable(
-                name: "streets");
-
-            migrationBuilder.DropTable(
                 name: "questions");
 
             migrationBuilder.DropTable(
                 name: "executors");
+
+            migrationBuilder.DropTable(
+                name: "outages");
+
+            migrationBuilder.DropTable(
+                name: "streets");
 
             migrationBuilder.DropTable(
                 name: "appeals");
