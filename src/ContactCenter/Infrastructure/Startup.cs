@@ -80,6 +80,8 @@ public static class Startup
         services.AddScoped<AppealEvents>();
         services.AddHostedService<PostgresEventListener>();
         AddScheduler(services, options.Database);
+        // Portal and Open311 (issue 4)
+        services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
         return builder;
     }
 
@@ -199,6 +201,8 @@ public static class Startup
         app.MapRoutingEndpoints();
         app.MapAuditEndpoints();
         app.MapEventsEndpoints();
+        // Portal and Open311 (issue 4)
+        Features.Open311.Open311Api.MapOpen311Endpoints(app);
         return app;
     }
 

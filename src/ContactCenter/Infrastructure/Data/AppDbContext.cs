@@ -42,6 +42,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MartialLawPeriodEntity> MartialLawPeriods => Set<MartialLawPeriodEntity>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    // Portal and Open311 (issue 4)
+    public DbSet<Features.Knowledge.KnowledgeArticle> KnowledgeArticles => Set<Features.Knowledge.KnowledgeArticle>();
+    public DbSet<Features.Open311.Open311Token> Open311Tokens => Set<Features.Open311.Open311Token>();
 
     public abstract bool IsPostgres { get; }
 
@@ -127,6 +130,25 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(c => c.Open311ServiceCode);
         });
         b.Entity<RoutingRule>(e => e.HasIndex(r => r.CategoryCode));
+        // Portal and Open311 (issue 4)
+        b.Entity<Appeal>(e =>
+        {
+            e.Property(a => a.TrackingToken).HasMaxLength(64);
+            e.HasIndex(a => a.TrackingToken).IsUnique();
+        });
+        b.Entity<Features.Knowledge.KnowledgeArticle>(e =>
+        {
+            e.Property(a => a.Title).HasMaxLength(300);
+            e.Property(a => a.Body).HasMaxLength(20000);
+            e.Property(a => a.CategoryCode).HasMaxLength(64);
+            e.Property(a => a.SearchText).HasMaxLength(21000);
+            e.HasIndex(a => a.IsPublic);
+        });
+        b.Entity<Features.Open311.Open311Token>(e =>
+        {
+            e.HasKey(t => t.Token);
+            e.Property(t => t.Token).HasMaxLength(64);
+        });
         b.Entity<Street>(e => e.HasIndex(s => s.SearchName));
         b.Entity<Building>(e => e.HasIndex(x => new { x.StreetId, x.Number }));
         b.Entity<ReviewTrackEntity>(e =>
