@@ -82,6 +82,7 @@ public static class Startup
         AddScheduler(services, options.Database);
         // Portal and Open311 (issue 4)
         services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
+        Features.Portal.PortalSetup.AddPortal(services, builder.Configuration);
         return builder;
     }
 
@@ -193,7 +194,6 @@ public static class Startup
             .WithTitle("Contact Center API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
 
         app.MapAppealsEndpoints();
         Features.Categories.ReferenceDataApi.MapReferenceDataEndpoints(app);
@@ -201,7 +201,8 @@ public static class Startup
         app.MapRoutingEndpoints();
         app.MapAuditEndpoints();
         app.MapEventsEndpoints();
-        // Portal and Open311 (issue 4)
+        // Portal (at /, Razor Pages) and Open311 (issue 4)
+        Features.Portal.PortalSetup.UsePortal(app);
         Features.Open311.Open311Api.MapOpen311Endpoints(app);
         return app;
     }
@@ -234,6 +235,7 @@ public sealed class DatabaseInitializer(
         }
         await db.Database.MigrateAsync(ct);
         await ReferenceDataSeeder.SeedAsync(db, ct);
+        await Features.Portal.FaqSeeder.SeedAsync(db, services.GetRequiredService<TimeProvider>(), ct);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
