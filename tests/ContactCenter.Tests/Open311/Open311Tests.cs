@@ -369,13 +369,8 @@ public sealed class Open311Tests_Sqlite(SqliteApp app) : Open311Tests<SqliteApp>
 public sealed class Open311Tests_Postgres(PostgresApp app) : Open311Tests<PostgresApp>(app), IClassFixture<PostgresApp>;
 
 /// <summary>A configured jurisdiction_id: another one is refused with 404, none is fine.</summary>
-public sealed class Open311JurisdictionApp : AppFixture
+public abstract class Open311JurisdictionApp(Db db) : AppFixture(db)
 {
-    public Open311JurisdictionApp()
-        : base(Db.Sqlite)
-    {
-    }
-
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -383,7 +378,11 @@ public sealed class Open311JurisdictionApp : AppFixture
     }
 }
 
-public sealed class Open311JurisdictionTests(Open311JurisdictionApp app) : IClassFixture<Open311JurisdictionApp>
+public sealed class Open311JurisdictionSqliteApp() : Open311JurisdictionApp(Db.Sqlite);
+
+public sealed class Open311JurisdictionPostgresApp() : Open311JurisdictionApp(Db.Postgres);
+
+public abstract class Open311JurisdictionTests<TApp>(TApp app) where TApp : Open311JurisdictionApp
 {
     [Fact]
     public async Task JurisdictionId_Checked_WhenConfigured()
@@ -394,5 +393,22 @@ public sealed class Open311JurisdictionTests(Open311JurisdictionApp app) : IClas
         var wrong = await client.GetAsync("/open311/v2/services.xml?jurisdiction_id=irpin.gov.ua");
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         Assert.Equal("errors", XDocument.Parse(await wrong.Content.ReadAsStringAsync()).Root!.Name.LocalName);
+        var key = await app.CreateKeyAsync(Roles.Integration);
+        var post = await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key,
+            ["jurisdiction_id"] = "irpin.gov.ua",
+            ["service_code"] = "utilities.water",
+            ["address_string"] = "вул. Соборна, 5",
+            ["first_name"] = "Олена",
+            ["last_name"] = "Коваленко",
+            ["email"] = "olena@example.com",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Appeals.CountAsync()));
     }
 }
+
+public sealed class Open311JurisdictionTests_Sqlite(Open311JurisdictionSqliteApp app) : Open311JurisdictionTests<Open311JurisdictionSqliteApp>(app), IClassFixture<Open311JurisdictionSqliteApp>;
+
+public sealed class Open311JurisdictionTests_Postgres(Open311JurisdictionPostgresApp app) : Open311JurisdictionTests<Open311JurisdictionPostgresApp>(app), IClassFixture<Open311JurisdictionPostgresApp>;
