@@ -125,6 +125,34 @@ public sealed class PortalBrowserTests(SqliteBrowserApp app) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task RateTheResult_FromThePrivateLink()
+    {
+        var page = await app.NewPageAsync();
+        var submit = new SubmitPage(page);
+        await submit.OpenAsync();
+        await submit.FillAsync("Протікає дах над квартирою 12.", Appeals.NewPhone());
+        await submit.SendAsync();
+        var (number, link) = await submit.ResultAsync();
+        var executorId = await app.CreateExecutorAsync("ЖЕК-" + Guid.NewGuid().ToString("N")[..4]);
+        var executor = app.Client(await app.CreateKeyAsync(Features.Identity.Roles.Executor, executorId));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.Admin().PostJsonAsync($"/api/v1/appeals/{number}/assign", new { executorId })).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await executor.PostJsonAsync($"/api/v1/appeals/{number}/accept", null)).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await executor.PostJsonAsync($"/api/v1/appeals/{number}/result", new { text = "Покрівлю над квартирою відремонтовано.", resultCode = "resolved" })).Status);
+
+        await page.GotoAsync(link);
+        var rate = new RatePage(page);
+        Assert.True(await rate.Section.IsVisibleAsync());
+        await BrowserApp.ScreenshotAsync(page, "portal-rate");
+        await rate.RateAsync(solved: false, rating: 2, comment: "Досі протікає в кутку.");
+        Assert.Contains("Дякуємо", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
+        // Not confirmed: back to the executor for rework; the form is gone until a new result.
+        Assert.Equal("В роботі", await new TrackPage(page).StatusAsync());
+        Assert.Equal(0, await rate.Section.CountAsync());
+        var card = (await app.Admin().GetJsonAsync($"/api/v1/appeals/{number}")).Body;
+        Assert.Equal(1, card.GetProperty("questions")[0].GetProperty("reworkCount").GetInt32());
+    }
+
+    [Fact]
     public async Task EnglishSwitch()
     {
         var page = await app.NewPageAsync();

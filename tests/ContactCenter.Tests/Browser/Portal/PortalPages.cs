@@ -69,3 +69,18 @@ public sealed class FaqPage(IPage page)
 
     public ILocator Questions => page.Locator(".faq summary");
 }
+
+/// <summary>The rating form on the private tracking page.</summary>
+public sealed class RatePage(IPage page)
+{
+    public ILocator Section => page.GetByRole(AriaRole.Region, new() { Name = "Оцініть результат" });
+
+    public async Task RateAsync(bool solved, int rating, string comment)
+    {
+        await page.GetByLabel(solved ? "Так, вирішено" : "Ні, не вирішено").CheckAsync();
+        await page.GetByLabel("Оцінка").SelectOptionAsync(rating.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Коментар").FillAsync(comment);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Надіслати оцінку" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("rated=true"));
+    }
+}
