@@ -83,6 +83,9 @@ public static class Startup
         services.AddHostedService<PostgresEventListener>();
         AddOutages(services);
         AddScheduler(services, options.Database);
+        // Portal and Open311 (issue 4)
+        services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
+        Features.Portal.PortalSetup.AddPortal(services, builder.Configuration);
         return builder;
     }
 
@@ -213,7 +216,6 @@ public static class Startup
             .WithTitle("Contact Center API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
 
         app.MapAppealsEndpoints();
         Features.Categories.ReferenceDataApi.MapReferenceDataEndpoints(app);
@@ -225,6 +227,9 @@ public static class Startup
         app.MapStaffNotificationsEndpoints();
         app.MapAddressEndpoints();
         Features.Outages.OutagesApi.MapOutageEndpoints(app);
+        // Portal (at /, Razor Pages) and Open311 (issue 4)
+        Features.Portal.PortalSetup.UsePortal(app);
+        Features.Open311.Open311Api.MapOpen311Endpoints(app);
         return app;
     }
 
@@ -256,6 +261,7 @@ public sealed class DatabaseInitializer(
         }
         await db.Database.MigrateAsync(ct);
         await ReferenceDataSeeder.SeedAsync(db, ct);
+        await Features.Portal.FaqSeeder.SeedAsync(db, services.GetRequiredService<TimeProvider>(), ct);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

@@ -45,13 +45,14 @@ public abstract class BrowserApp : AppFixture
     }
 
     /// <summary>A page in a fresh browser context (its own cookies), Ukrainian, at 1366×768 unless told otherwise.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768, string locale = "uk-UA")
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768, string locale = "uk-UA", bool javaScriptEnabled = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScriptEnabled,
         });
         return await context.NewPageAsync();
     }

@@ -47,6 +47,8 @@ public sealed class Appeal
     public int Version { get; set; }
     public string? RegisteredByUserId { get; set; }
     public string? RegisteredByName { get; set; }
+    /// <summary>Unguessable token of the applicant's private tracking link on the portal (null for other channels).</summary>
+    public string? TrackingToken { get; set; }
 
     public List<Question> Questions { get; set; } = [];
 

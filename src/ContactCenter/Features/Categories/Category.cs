@@ -13,6 +13,8 @@ public sealed class Category
     public int EarlyWarningHours { get; set; } = 8;
     public bool AddressRequired { get; set; }
     public string? Open311ServiceCode { get; set; }
+    /// <summary>Extra questions an Open311 client asks for this service (GeoReport v2 attributes), as JSON; null = none.</summary>
+    public string? Open311Attributes { get; set; }
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
 }

@@ -52,6 +52,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OutageUpdate> OutageUpdates => Set<OutageUpdate>();
     public DbSet<OutageBuilding> OutageBuildings => Set<OutageBuilding>();
     public DbSet<OutageAppeal> OutageAppeals => Set<OutageAppeal>();
+    // Portal and Open311 (issue 4)
+    public DbSet<Features.Knowledge.KnowledgeArticle> KnowledgeArticles => Set<Features.Knowledge.KnowledgeArticle>();
+    public DbSet<Features.Open311.Open311Token> Open311Tokens => Set<Features.Open311.Open311Token>();
 
     public abstract bool IsPostgres { get; }
 
@@ -137,6 +140,25 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(c => c.Open311ServiceCode);
         });
         b.Entity<RoutingRule>(e => e.HasIndex(r => r.CategoryCode));
+        // Portal and Open311 (issue 4)
+        b.Entity<Appeal>(e =>
+        {
+            e.Property(a => a.TrackingToken).HasMaxLength(64);
+            e.HasIndex(a => a.TrackingToken).IsUnique();
+        });
+        b.Entity<Features.Knowledge.KnowledgeArticle>(e =>
+        {
+            e.Property(a => a.Title).HasMaxLength(300);
+            e.Property(a => a.Body).HasMaxLength(20000);
+            e.Property(a => a.CategoryCode).HasMaxLength(64);
+            e.Property(a => a.SearchText).HasMaxLength(21000);
+            e.HasIndex(a => a.IsPublic);
+        });
+        b.Entity<Features.Open311.Open311Token>(e =>
+        {
+            e.HasKey(t => t.Token);
+            e.Property(t => t.Token).HasMaxLength(64);
+        });
         b.Entity<Street>(e => e.HasIndex(s => s.SearchName));
         b.Entity<Building>(e => e.HasIndex(x => new { x.StreetId, x.Number }));
         b.Entity<ReviewTrackEntity>(e =>

@@ -22,6 +22,8 @@ public sealed record Actor(string? UserId, string Name, string Role, int? Execut
         Roles.Leadership => ActorRole.Leadership,
         Roles.Integration => ActorRole.Integration,
         "system" => ActorRole.System,
+        // A citizen acting through the portal on their own appeal (verified by its private link).
+        "applicant" => ActorRole.Applicant,
         // Anything else may not act: Leadership appears in no transition.
         _ => ActorRole.Leadership,
     };

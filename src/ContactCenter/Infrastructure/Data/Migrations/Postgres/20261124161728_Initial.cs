@@ -91,6 +91,7 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     version = table.Column<int>(type: "integer", nullable: false),
                     registered_by_user_id = table.Column<string>(type: "text", nullable: true),
                     registered_by_name = table.Column<string>(type: "text", nullable: true),
+                    tracking_token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple', search_text)", stored: true)
                 },
                 constraints: table =>
@@ -240,6 +241,7 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     early_warning_hours = table.Column<int>(type: "integer", nullable: false),
                     address_required = table.Column<bool>(type: "boolean", nullable: false),
                     open311service_code = table.Column<string>(type: "text", nullable: true),
+                    open311attributes = table.Column<string>(type: "text", nullable: true),
                     sort_order = table.Column<int>(type: "integer", nullable: false),
                     is_active = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -283,6 +285,24 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "knowledge_articles",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    category_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    is_public = table.Column<bool>(type: "boolean", nullable: false),
+                    search_text = table.Column<string>(type: "character varying(21000)", maxLength: 21000, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_knowledge_articles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "martial_law_periods",
                 columns: table => new
                 {
@@ -306,6 +326,19 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_number_counters", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "open311tokens",
+                columns: table => new
+                {
+                    token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    appeal_id = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_open311tokens", x => x.token);
                 });
 
             migrationBuilder.CreateTable(
@@ -882,6 +915,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "status", "due_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_appeals_tracking_token",
+                table: "appeals",
+                column: "tracking_token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_asp_net_role_claims_role_id",
                 table: "AspNetRoleClaims",
                 column: "role_id");
@@ -994,6 +1033,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "ix_executors_parent_id",
                 table: "executors",
                 column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_knowledge_articles_is_public",
+                table: "knowledge_articles",
+                column: "is_public");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outage_appeals_appeal_id",
@@ -1142,10 +1186,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "executor_staff");
 
             migrationBuilder.DropTable(
+                name: "knowledge_articles");
+
+            migrationBuilder.DropTable(
                 name: "martial_law_periods");
 
             migrationBuilder.DropTable(
                 name: "number_counters");
+
+            migrationBuilder.DropTable(
+                name: "open311tokens");
 
             migrationBuilder.DropTable(
                 name: "outage_appeals");

@@ -88,7 +88,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     additional_control = table.Column<bool>(type: "INTEGER", nullable: false),
                     version = table.Column<int>(type: "INTEGER", nullable: false),
                     registered_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
-                    registered_by_name = table.Column<string>(type: "TEXT", nullable: true)
+                    registered_by_name = table.Column<string>(type: "TEXT", nullable: true),
+                    tracking_token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -237,6 +238,7 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     early_warning_hours = table.Column<int>(type: "INTEGER", nullable: false),
                     address_required = table.Column<bool>(type: "INTEGER", nullable: false),
                     open311service_code = table.Column<string>(type: "TEXT", nullable: true),
+                    open311attributes = table.Column<string>(type: "TEXT", nullable: true),
                     sort_order = table.Column<int>(type: "INTEGER", nullable: false),
                     is_active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
@@ -280,6 +282,24 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "knowledge_articles",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    category_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    is_public = table.Column<bool>(type: "INTEGER", nullable: false),
+                    search_text = table.Column<string>(type: "TEXT", maxLength: 21000, nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_knowledge_articles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "martial_law_periods",
                 columns: table => new
                 {
@@ -303,6 +323,19 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_number_counters", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "open311tokens",
+                columns: table => new
+                {
+                    token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_open311tokens", x => x.token);
                 });
 
             migrationBuilder.CreateTable(
@@ -873,6 +906,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "status", "due_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_appeals_tracking_token",
+                table: "appeals",
+                column: "tracking_token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_asp_net_role_claims_role_id",
                 table: "AspNetRoleClaims",
                 column: "role_id");
@@ -985,6 +1024,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "ix_executors_parent_id",
                 table: "executors",
                 column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_knowledge_articles_is_public",
+                table: "knowledge_articles",
+                column: "is_public");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outage_appeals_appeal_id",
@@ -1133,10 +1177,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "executor_staff");
 
             migrationBuilder.DropTable(
+                name: "knowledge_articles");
+
+            migrationBuilder.DropTable(
                 name: "martial_law_periods");
 
             migrationBuilder.DropTable(
                 name: "number_counters");
+
+            migrationBuilder.DropTable(
+                name: "open311tokens");
 
             migrationBuilder.DropTable(
                 name: "outage_appeals");
