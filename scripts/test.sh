@@ -35,6 +35,10 @@ install_test_dependencies() {
     if ! command -v chromium >/dev/null 2>&1; then
         missing+=(chromium)
     fi
+    # Channel tests (notifications) send real SMTP to aiosmtpd on loopback.
+    if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+        missing+=(python3-aiosmtpd)
+    fi
     if ((${#missing[@]} > 0)); then
         apt_install "${missing[@]}"
     fi

@@ -9,6 +9,7 @@ using ContactCenter.Features.Calendar;
 using ContactCenter.Features.Control;
 using ContactCenter.Features.Executors;
 using ContactCenter.Features.Identity;
+using ContactCenter.Features.Notifications;
 using ContactCenter.Features.Routing;
 using ContactCenter.Features.Seed;
 using ContactCenter.Infrastructure.Data;
@@ -79,7 +80,8 @@ public static class Startup
         services.AddSingleton<AppealEventBus>();
         services.AddScoped<AppealEvents>();
         services.AddHostedService<PostgresEventListener>();
-        AddScheduler(services, options.Database);
+        services.AddChannels(); // channels: notifications, senders, CTI, blocklist
+        AddScheduler(services, options.Database, builder.Configuration);
         return builder;
     }
 
@@ -88,7 +90,7 @@ public static class Startup
     /// application instances share the jobs and each firing runs once; SQLite is one process by nature, so its
     /// scheduler keeps jobs in memory.
     /// </summary>
-    private static void AddScheduler(IServiceCollection services, DatabaseOptions database)
+    private static void AddScheduler(IServiceCollection services, DatabaseOptions database, IConfiguration configuration)
     {
         services.AddScoped<OverdueWatchJob>();
         services.AddQuartz(q =>
@@ -112,6 +114,7 @@ public static class Startup
             q.AddTrigger(t => t.ForJob(OverdueWatchJob.Key).WithIdentity("overdue-watch-every-5-min", "control")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
+            ChannelsSetup.AddChannelJobs(q, configuration);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
@@ -199,6 +202,7 @@ public static class Startup
         app.MapRoutingEndpoints();
         app.MapAuditEndpoints();
         app.MapEventsEndpoints();
+        app.MapChannelsEndpoints();
         return app;
     }
 

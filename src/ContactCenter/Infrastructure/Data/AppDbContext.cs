@@ -146,5 +146,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(a => new { a.EntityType, a.EntityId });
         });
         b.Entity<ApiKey>(e => e.HasIndex(k => k.Prefix));
+        Features.Notifications.NotificationsModel.Configure(b);
     }
 }
