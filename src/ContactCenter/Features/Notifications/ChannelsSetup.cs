@@ -1,5 +1,7 @@
+using ContactCenter.Features.Blocklist;
 using ContactCenter.Features.Email;
 using ContactCenter.Features.Telegram;
+using ContactCenter.Features.Telephony;
 using Quartz;
 
 namespace ContactCenter.Features.Notifications;
@@ -22,6 +24,11 @@ public static class ChannelsSetup
         services.AddScoped<INotificationSender, TelegramNotificationSender>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<NotificationDispatchJob>();
+
+        services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(CallsApi.PbxHttpClient, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddScoped<CtiEventHandler>();
+        services.AddScoped<BlocklistService>();
         return services;
     }
 
@@ -37,6 +44,8 @@ public static class ChannelsSetup
     public static IEndpointRouteBuilder MapChannelsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapNotificationEndpoints();
+        app.MapTelephonyEndpoints();
+        app.MapBlocklistEndpoints();
         return app;
     }
 }
