@@ -38,6 +38,8 @@ public static class Text
         ["cti.cause.invalid"] = ("Невідома причина завершення дзвінка.", "Unknown hang-up cause."),
         ["cti.originateFailed"] = ("АТС не прийняла запит на виклик.", "The PBX refused the call request."),
         ["call.noNumber"] = ("У дзвінка немає номера, на який можна передзвонити.", "The call has no number to call back."),
+        ["email.draft.notFound"] = ("Чернетку листа {0} не знайдено.", "E-mail draft {0} was not found."),
+        ["email.draft.notDraft"] = ("Цей лист не є чернеткою звернення.", "This e-mail is not a draft appeal."),
         ["cti.notConfigured"] = ("Телефонію не налаштовано.", "Telephony is not configured."),
         ["appeal.notFound"] = ("Звернення {0} не знайдено.", "Appeal {0} was not found."),
         ["appeal.noAccess"] = ("Звернення {0} не належить до вашої організації.", "Appeal {0} is not assigned to your organisation."),

@@ -17,11 +17,13 @@ public abstract class ChannelsApp(Db db) : AppFixture(db)
 
     public LocalSmtpServer Smtp { get; private set; } = null!;
     public LocalGatewayServer Gateway { get; private set; } = null!;
+    public LocalImapServer Imap { get; private set; } = null!;
 
     public override async Task InitializeAsync()
     {
         Smtp = await LocalSmtpServer.StartAsync();
         Gateway = await LocalGatewayServer.StartAsync();
+        Imap = await LocalImapServer.StartAsync();
         await base.InitializeAsync();
     }
 
@@ -41,6 +43,12 @@ public abstract class ChannelsApp(Db db) : AppFixture(db)
         builder.UseSetting("ContactCenter:Sms:Password", "sms-secret");
         builder.UseSetting("ContactCenter:Telegram:BotToken", BotToken);
         builder.UseSetting("ContactCenter:Telegram:BaseUrl", Gateway.BaseUrl);
+        builder.UseSetting("ContactCenter:Imap:Host", "127.0.0.1");
+        builder.UseSetting("ContactCenter:Imap:Port", Imap.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("ContactCenter:Imap:Security", "None");
+        builder.UseSetting("ContactCenter:Imap:User", LocalImapServer.User);
+        builder.UseSetting("ContactCenter:Imap:Password", LocalImapServer.Password);
+        builder.UseSetting("ContactCenter:Imap:PollSeconds", "86400");
         builder.UseSetting("ContactCenter:Telephony:Secret", CtiSecret);
         builder.UseSetting("ContactCenter:Telephony:OriginateUrlTemplate", Gateway.BaseUrl + "/pbx/originate?from={extension}&to={number}");
     }
@@ -56,6 +64,7 @@ public abstract class ChannelsApp(Db db) : AppFixture(db)
     {
         await base.DisposeAsync();
         await Gateway.DisposeAsync();
+        await Imap.DisposeAsync();
         await Smtp.DisposeAsync();
     }
 }

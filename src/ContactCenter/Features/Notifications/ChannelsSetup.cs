@@ -29,6 +29,10 @@ public static class ChannelsSetup
         services.AddHttpClient(CallsApi.PbxHttpClient, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddScoped<CtiEventHandler>();
         services.AddScoped<BlocklistService>();
+
+        services.AddOptions<ImapOptions>().BindConfiguration(ImapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<EmailIntake>();
+        services.AddScoped<EmailIntakeJob>();
         return services;
     }
 
@@ -39,6 +43,11 @@ public static class ChannelsSetup
         q.AddTrigger(t => t.ForJob(NotificationDispatchJob.Key).WithIdentity("notification-dispatch-poll", "notifications")
             .StartAt(DateTimeOffset.UtcNow.AddSeconds(poll))
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(poll)).RepeatForever()));
+        var imapPoll = configuration.GetSection(ImapOptions.Section).Get<ImapOptions>()?.PollSeconds ?? 60;
+        q.AddJob<EmailIntakeJob>(j => j.WithIdentity(EmailIntakeJob.Key).StoreDurably());
+        q.AddTrigger(t => t.ForJob(EmailIntakeJob.Key).WithIdentity("email-intake-poll", "channels")
+            .StartAt(DateTimeOffset.UtcNow.AddSeconds(imapPoll))
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(imapPoll)).RepeatForever()));
     }
 
     public static IEndpointRouteBuilder MapChannelsEndpoints(this IEndpointRouteBuilder app)
@@ -46,6 +55,7 @@ public static class ChannelsSetup
         app.MapNotificationEndpoints();
         app.MapTelephonyEndpoints();
         app.MapBlocklistEndpoints();
+        app.MapEmailEndpoints();
         return app;
     }
 }

@@ -58,6 +58,26 @@ public static class NotificationsModel
             e.HasIndex(a => a.AppealId);
             e.HasOne<Appeals.Appeal>().WithMany().HasForeignKey(a => a.AppealId);
         });
+        b.Entity<Email.InboundEmail>(e =>
+        {
+            e.ToTable("inbound_emails");
+            e.HasIndex(x => x.MessageId).IsUnique();
+            e.HasIndex(x => new { x.Outcome, x.ReceivedAt });
+            e.Property(x => x.MessageId).HasMaxLength(500);
+            e.Property(x => x.FromAddress).HasMaxLength(254);
+            e.Property(x => x.FromName).HasMaxLength(300);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.Property(x => x.Text).HasMaxLength(8000);
+            e.Property(x => x.RegistrationNumber).HasMaxLength(32);
+            e.Property(x => x.ProcessedByName).HasMaxLength(300);
+            e.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.InboundEmailId);
+        });
+        b.Entity<Email.InboundEmailAttachment>(e =>
+        {
+            e.ToTable("inbound_email_attachments");
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+        });
         b.Entity<BlockedContact>(e =>
         {
             e.ToTable("blocklist");
