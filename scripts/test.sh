@@ -35,6 +35,14 @@ install_test_dependencies() {
     if ! command -v chromium >/dev/null 2>&1; then
         missing+=(chromium)
     fi
+    # Channel tests (notifications) send real SMTP to aiosmtpd on loopback.
+    if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+        missing+=(python3-aiosmtpd)
+    fi
+    # E-mail intake tests read a real IMAP mailbox served by Dovecot on loopback.
+    if [[ ! -x /usr/sbin/dovecot ]]; then
+        missing+=(dovecot-imapd)
+    fi
     if ((${#missing[@]} > 0)); then
         apt_install "${missing[@]}"
     fi

@@ -9,6 +9,7 @@ using ContactCenter.Features.Calendar;
 using ContactCenter.Features.Control;
 using ContactCenter.Features.Executors;
 using ContactCenter.Features.Identity;
+using ContactCenter.Features.Notifications;
 using ContactCenter.Features.Routing;
 using ContactCenter.Features.Seed;
 using ContactCenter.Infrastructure.Data;
@@ -82,7 +83,8 @@ public static class Startup
         services.AddScoped<AppealEvents>();
         services.AddHostedService<PostgresEventListener>();
         AddOutages(services);
-        AddScheduler(services, options.Database);
+        services.AddChannels(); // channels: notifications, senders, CTI, blocklist
+        AddScheduler(services, options.Database, builder.Configuration);
         // Portal and Open311 (issue 4)
         services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
         Features.Portal.PortalSetup.AddPortal(services, builder.Configuration);
@@ -107,7 +109,7 @@ public static class Startup
     /// application instances share the jobs and each firing runs once; SQLite is one process by nature, so its
     /// scheduler keeps jobs in memory.
     /// </summary>
-    private static void AddScheduler(IServiceCollection services, DatabaseOptions database)
+    private static void AddScheduler(IServiceCollection services, DatabaseOptions database, IConfiguration configuration)
     {
         services.AddScoped<OverdueWatchJob>();
         services.AddScoped<DeadlineReminderJob>();
@@ -137,6 +139,7 @@ public static class Startup
             q.AddTrigger(t => t.ForJob(OverdueWatchJob.Key).WithIdentity("overdue-watch-every-5-min", "control")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
+            ChannelsSetup.AddChannelJobs(q, configuration);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
@@ -230,6 +233,7 @@ public static class Startup
         // Portal (at /, Razor Pages) and Open311 (issue 4)
         Features.Portal.PortalSetup.UsePortal(app);
         Features.Open311.Open311Api.MapOpen311Endpoints(app);
+        app.MapChannelsEndpoints();
         return app;
     }
 

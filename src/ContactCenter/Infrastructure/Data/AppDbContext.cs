@@ -231,5 +231,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.AppealId);
             e.Property(x => x.LinkedByName).HasMaxLength(300);
         });
+        Features.Notifications.NotificationsModel.Configure(b);
     }
 }

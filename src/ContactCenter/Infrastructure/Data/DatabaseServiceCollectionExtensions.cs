@@ -24,11 +24,13 @@ public static class DatabaseServiceCollectionExtensions
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(Features.Notifications.NotificationOutboxInterceptor.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
         o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(Features.Notifications.NotificationOutboxInterceptor.Instance);
 
     private static void EnsureSqliteFolder(string connectionString)
     {

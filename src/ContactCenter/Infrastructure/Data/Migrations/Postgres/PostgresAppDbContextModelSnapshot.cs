@@ -890,6 +890,60 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Blocklist.BlockedContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blocklist");
+
+                    b.HasIndex("Kind", "Value")
+                        .HasDatabaseName("ix_blocklist_kind_value");
+
+                    b.ToTable("blocklist", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Calendar.CalendarHoliday", b =>
                 {
                     b.Property<int>("Id")
@@ -1156,6 +1210,123 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("staff_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Email.InboundEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("from_address");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("from_name");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ProcessedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("processed_by_name");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_emails");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbound_emails_message_id");
+
+                    b.HasIndex("Outcome", "ReceivedAt")
+                        .HasDatabaseName("ix_inbound_emails_outcome_received_at");
+
+                    b.ToTable("inbound_emails", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Email.InboundEmailAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("InboundEmailId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("inbound_email_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_email_attachments");
+
+                    b.HasIndex("InboundEmailId")
+                        .HasDatabaseName("ix_inbound_email_attachments_inbound_email_id");
+
+                    b.ToTable("inbound_email_attachments", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Executors.Executor", b =>
                 {
                     b.Property<int>("Id")
@@ -1416,6 +1587,153 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_knowledge_articles_is_public");
 
                     b.ToTable("knowledge_articles", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<int?>("QuestionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("question_number");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_notifications_appeal_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_key");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_status_next_attempt_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Notifications.NotificationTemplate", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by_name");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_notification_templates");
+
+                    b.ToTable("notification_templates", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Open311.Open311Token", b =>
@@ -1737,6 +2055,164 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_routing_rules_category_code");
 
                     b.ToTable("routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telephony.Call", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Callback")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("callback");
+
+                    b.Property<DateTimeOffset?>("CallbackClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("callback_claimed_at");
+
+                    b.Property<DateTimeOffset?>("CallbackDoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("callback_done_at");
+
+                    b.Property<string>("CallbackUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("callback_user_id");
+
+                    b.Property<string>("CallbackUserName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("callback_user_name");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("direction");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("HangupCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("hangup_cause");
+
+                    b.Property<string>("Ivr")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ivr");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("missed");
+
+                    b.Property<string>("OperatorUser")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("operator_user");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Queue")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("queue");
+
+                    b.Property<int?>("RecordingSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("recording_seconds");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("recording_url");
+
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rejected");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("to");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calls");
+
+                    b.HasIndex("CallId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calls_call_id");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_calls_phone");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_calls_started_at");
+
+                    b.HasIndex("Missed", "Callback", "StartedAt")
+                        .HasDatabaseName("ix_calls_missed_callback_started_at");
+
+                    b.ToTable("calls", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telephony.CallAppeal", b =>
+                {
+                    b.Property<long>("CallId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("call_id");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.HasKey("CallId", "AppealId")
+                        .HasName("pk_call_appeals");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_call_appeals_appeal_id");
+
+                    b.ToTable("call_appeals", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2094,6 +2570,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Email.InboundEmailAttachment", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Email.InboundEmail", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("InboundEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbound_email_attachments_inbound_emails_inbound_email_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Executors.ExecutorCompetence", b =>
                 {
                     b.HasOne("ContactCenter.Features.Executors.Executor", null)
@@ -2114,6 +2600,18 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_executor_staff_executors_executor_id");
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", "Appeal")
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_appeals_appeal_id");
+
+                    b.Navigation("Appeal");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Outages.OutageArea", b =>
                 {
                     b.HasOne("ContactCenter.Features.Outages.Outage", null)
@@ -2132,6 +2630,23 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outage_updates_outages_outage_id");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telephony.CallAppeal", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_appeals_appeals_appeal_id");
+
+                    b.HasOne("ContactCenter.Features.Telephony.Call", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_appeals_calls_call_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2216,6 +2731,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Assignments");
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Email.InboundEmail", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Executors.Executor", b =>
                 {
                     b.Navigation("Competences");
@@ -2228,6 +2748,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Areas");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telephony.Call", b =>
+                {
+                    b.Navigation("Appeals");
                 });
 #pragma warning restore 612, 618
         }

@@ -847,6 +847,58 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Blocklist.BlockedContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blocklist");
+
+                    b.HasIndex("Kind", "Value")
+                        .HasDatabaseName("ix_blocklist_kind_value");
+
+                    b.ToTable("blocklist", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Calendar.CalendarHoliday", b =>
                 {
                     b.Property<int>("Id")
@@ -1103,6 +1155,119 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("staff_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Email.InboundEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AppealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_address");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_name");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ProcessedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_by_name");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_number");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_emails");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbound_emails_message_id");
+
+                    b.HasIndex("Outcome", "ReceivedAt")
+                        .HasDatabaseName("ix_inbound_emails_outcome_received_at");
+
+                    b.ToTable("inbound_emails", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Email.InboundEmailAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("InboundEmailId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inbound_email_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_email_attachments");
+
+                    b.HasIndex("InboundEmailId")
+                        .HasDatabaseName("ix_inbound_email_attachments_inbound_email_id");
+
+                    b.ToTable("inbound_email_attachments", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Executors.Executor", b =>
                 {
                     b.Property<int>("Id")
@@ -1357,6 +1522,151 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_knowledge_articles_is_public");
 
                     b.ToTable("knowledge_articles", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<int?>("QuestionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("question_number");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_number");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_notifications_appeal_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_key");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_status_next_attempt_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Notifications.NotificationTemplate", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_name");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_notification_templates");
+
+                    b.ToTable("notification_templates", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Open311.Open311Token", b =>
@@ -1668,6 +1978,162 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_routing_rules_category_code");
 
                     b.ToTable("routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telephony.Call", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Callback")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("callback");
+
+                    b.Property<long?>("CallbackClaimedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("callback_claimed_at");
+
+                    b.Property<long?>("CallbackDoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("callback_done_at");
+
+                    b.Property<string>("CallbackUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("callback_user_id");
+
+                    b.Property<string>("CallbackUserName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("callback_user_name");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("HangupCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hangup_cause");
+
+                    b.Property<string>("Ivr")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ivr");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missed");
+
+                    b.Property<string>("OperatorUser")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_user");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Queue")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue");
+
+                    b.Property<int?>("RecordingSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recording_seconds");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recording_url");
+
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calls");
+
+                    b.HasIndex("CallId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calls_call_id");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_calls_phone");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_calls_started_at");
+
+                    b.HasIndex("Missed", "Callback", "StartedAt")
+                        .HasDatabaseName("ix_calls_missed_callback_started_at");
+
+                    b.ToTable("calls", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telephony.CallAppeal", b =>
+                {
+                    b.Property<long>("CallId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_id");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked_at");
+
+                    b.HasKey("CallId", "AppealId")
+                        .HasName("pk_call_appeals");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_call_appeals_appeal_id");
+
+                    b.ToTable("call_appeals", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2021,6 +2487,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Email.InboundEmailAttachment", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Email.InboundEmail", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("InboundEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbound_email_attachments_inbound_emails_inbound_email_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Executors.ExecutorCompetence", b =>
                 {
                     b.HasOne("ContactCenter.Features.Executors.Executor", null)
@@ -2041,6 +2517,18 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_executor_staff_executors_executor_id");
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", "Appeal")
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_appeals_appeal_id");
+
+                    b.Navigation("Appeal");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Outages.OutageArea", b =>
                 {
                     b.HasOne("ContactCenter.Features.Outages.Outage", null)
@@ -2059,6 +2547,23 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outage_updates_outages_outage_id");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telephony.CallAppeal", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_appeals_appeals_appeal_id");
+
+                    b.HasOne("ContactCenter.Features.Telephony.Call", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_appeals_calls_call_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2143,6 +2648,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Email.InboundEmail", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Executors.Executor", b =>
                 {
                     b.Navigation("Competences");
@@ -2155,6 +2665,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Areas");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telephony.Call", b =>
+                {
+                    b.Navigation("Appeals");
                 });
 #pragma warning restore 612, 618
         }

@@ -180,6 +180,25 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "blocklist",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    value = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    author_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_blocklist", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "calendar_holidays",
                 columns: table => new
                 {
@@ -223,6 +242,41 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_calendar_transfers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calls",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    call_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    direction = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    from = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    to = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    operator_user = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    queue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ivr = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    answered_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    ended_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    hangup_cause = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    recording_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    recording_seconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    rejected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    missed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    callback = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    callback_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    callback_user_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    callback_claimed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    callback_done_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calls", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -282,6 +336,29 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbound_emails",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    from_address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    from_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    registration_number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    processed_by_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbound_emails", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "knowledge_articles",
                 columns: table => new
                 {
@@ -311,6 +388,21 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_martial_law_periods", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_templates",
+                columns: table => new
+                {
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by_name = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_templates", x => x.kind);
                 });
 
             migrationBuilder.CreateTable(
@@ -491,6 +583,43 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    registration_number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    question_number = table.Column<int>(type: "INTEGER", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    details = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    lease_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    lease_owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notifications_appeals_appeal_id",
+                        column: x => x.appeal_id,
+                        principalTable: "appeals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "questions",
                 columns: table => new
                 {
@@ -663,6 +792,31 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "call_appeals",
+                columns: table => new
+                {
+                    call_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    linked_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_call_appeals", x => new { x.call_id, x.appeal_id });
+                    table.ForeignKey(
+                        name: "fk_call_appeals_appeals_appeal_id",
+                        column: x => x.appeal_id,
+                        principalTable: "appeals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_call_appeals_calls_call_id",
+                        column: x => x.call_id,
+                        principalTable: "calls",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "executor_competences",
                 columns: table => new
                 {
@@ -701,6 +855,28 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         name: "fk_executor_staff_executors_executor_id",
                         column: x => x.executor_id,
                         principalTable: "executors",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbound_email_attachments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    inbound_email_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbound_email_attachments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_inbound_email_attachments_inbound_emails_inbound_email_id",
+                        column: x => x.inbound_email_id,
+                        principalTable: "inbound_emails",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -974,6 +1150,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "entity_type", "entity_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_blocklist_kind_value",
+                table: "blocklist",
+                columns: new[] { "kind", "value" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_buildings_street_id_number",
                 table: "buildings",
                 columns: new[] { "street_id", "number" });
@@ -989,6 +1170,32 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 table: "calendar_transfers",
                 column: "date",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_call_appeals_appeal_id",
+                table: "call_appeals",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calls_call_id",
+                table: "calls",
+                column: "call_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calls_missed_callback_started_at",
+                table: "calls",
+                columns: new[] { "missed", "callback", "started_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calls_phone",
+                table: "calls",
+                column: "phone");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calls_started_at",
+                table: "calls",
+                column: "started_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_categories_open311service_code",
@@ -1026,9 +1233,41 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 column: "parent_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbound_email_attachments_inbound_email_id",
+                table: "inbound_email_attachments",
+                column: "inbound_email_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_emails_message_id",
+                table: "inbound_emails",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbound_emails_outcome_received_at",
+                table: "inbound_emails",
+                columns: new[] { "outcome", "received_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_knowledge_articles_is_public",
                 table: "knowledge_articles",
                 column: "is_public");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_appeal_id",
+                table: "notifications",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_key",
+                table: "notifications",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_status_next_attempt_at",
+                table: "notifications",
+                columns: new[] { "status", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outage_appeals_appeal_id",
@@ -1150,6 +1389,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "blocklist");
+
+            migrationBuilder.DropTable(
                 name: "buildings");
 
             migrationBuilder.DropTable(
@@ -1160,6 +1402,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "calendar_transfers");
+
+            migrationBuilder.DropTable(
+                name: "call_appeals");
 
             migrationBuilder.DropTable(
                 name: "categories");
@@ -1177,10 +1422,19 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "executor_staff");
 
             migrationBuilder.DropTable(
+                name: "inbound_email_attachments");
+
+            migrationBuilder.DropTable(
                 name: "knowledge_articles");
 
             migrationBuilder.DropTable(
                 name: "martial_law_periods");
+
+            migrationBuilder.DropTable(
+                name: "notification_templates");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "number_counters");
@@ -1222,10 +1476,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "attachments");
 
             migrationBuilder.DropTable(
+                name: "calls");
+
+            migrationBuilder.DropTable(
                 name: "questions");
 
             migrationBuilder.DropTable(
                 name: "executors");
+
+            migrationBuilder.DropTable(
+                name: "inbound_emails");
 
             migrationBuilder.DropTable(
                 name: "outages");
