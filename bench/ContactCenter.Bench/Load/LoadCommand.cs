@@ -30,9 +30,12 @@ internal static class LoadCommand
         using var client = LoadRunner.CreateClient(options);
         try
         {
-            var (scenario, createRequest) = options.Scenario == "register"
-                ? await PrepareRegisterAsync(client, options)
-                : await PrepareSearchAsync(client, options);
+            var (scenario, createRequest) = options.Scenario switch
+            {
+                "register" => await PrepareRegisterAsync(client, options),
+                "get" => ("get " + options.Path, () => new HttpRequestMessage(HttpMethod.Get, options.Path!.TrimStart('/'))),
+                _ => await PrepareSearchAsync(client, options),
+            };
 
             Console.Error.WriteLine($"running {scenario}: {options.Clients} clients, {options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s against {options.Url}");
             var result = await LoadRunner.RunAsync(client, options, createRequest);

@@ -16,11 +16,14 @@ internal sealed record LoadOptions
     public string? Category { get; init; }
     public SearchMode Mode { get; init; } = SearchMode.Phone;
     public string? KeysFile { get; init; }
+    /// <summary>For <c>load get</c>: the page to fetch, e.g. "/" or "/track/TOKEN".</summary>
+    public string? Path { get; init; }
 
     public const string Usage = """
         usage:
           load register --url URL --api-key KEY [--clients 32] [--duration 30] [--category CODE]
           load search   --url URL --api-key KEY [--clients 8] [--duration 20] [--mode phone|number|text] [--keys FILE]
+          load get      --url URL --path /PAGE [--clients 1] [--duration 20]   (public pages: no key)
         common: [--warmup 2] (seconds, not measured) [--timeout 30] (seconds per request)
                 [--allow-remote] (the URL must be on loopback without it)
         The key may also come from the CC_API_KEY environment variable.
@@ -29,9 +32,9 @@ internal sealed record LoadOptions
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a readable message.</summary>
     public static LoadOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("register" or "search"))
+        if (args.Length == 0 || args[0] is not ("register" or "search" or "get"))
         {
-            throw new ArgumentException("expected 'register' or 'search'");
+            throw new ArgumentException("expected 'register', 'search' or 'get'");
         }
 
         var scenario = args[0];
@@ -84,8 +87,9 @@ internal sealed record LoadOptions
             throw new ArgumentException($"--url '{url}' is not on this machine; pass --allow-remote to load another host");
         }
 
-        var apiKey = Take("api-key") ?? Environment.GetEnvironmentVariable("CC_API_KEY");
-        if (string.IsNullOrEmpty(apiKey))
+        var isGet = scenario == "get";
+        var apiKey = Take("api-key") ?? Environment.GetEnvironmentVariable("CC_API_KEY") ?? "";
+        if (string.IsNullOrEmpty(apiKey) && !isGet)
         {
             throw new ArgumentException("--api-key is required");
         }
@@ -104,13 +108,14 @@ internal sealed record LoadOptions
             Scenario = scenario,
             Url = url,
             ApiKey = apiKey,
-            Clients = Int("clients", isRegister ? 32 : 8, 1, 1024),
+            Clients = Int("clients", isRegister ? 32 : isGet ? 1 : 8, 1, 1024),
             Duration = TimeSpan.FromSeconds(Int("duration", isRegister ? 30 : 20, 1, 3600)),
             Warmup = TimeSpan.FromSeconds(Int("warmup", 2, 0, 600)),
             Timeout = TimeSpan.FromSeconds(Int("timeout", 30, 1, 600)),
             Category = isRegister ? Take("category") : null,
             Mode = mode,
-            KeysFile = isRegister ? null : Take("keys"),
+            KeysFile = isRegister || isGet ? null : Take("keys"),
+            Path = isGet ? Take("path") ?? throw new ArgumentException("--path is required for 'get'") : null,
         };
 
         if (values.Count > 0)

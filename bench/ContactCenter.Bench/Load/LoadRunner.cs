@@ -20,7 +20,8 @@ internal static class LoadRunner
             AllowAutoRedirect = false,
         };
         var client = new HttpClient(handler) { BaseAddress = options.Url, Timeout = options.Timeout };
-        client.DefaultRequestHeaders.Add("X-Api-Key", options.ApiKey);
+        if (options.ApiKey.Length > 0)
+            client.DefaultRequestHeaders.Add("X-Api-Key", options.ApiKey);
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
