@@ -6,6 +6,7 @@ using ContactCenter.Features.ApiKeys;
 using ContactCenter.Features.Appeals;
 using ContactCenter.Features.Audit;
 using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Console;
 using ContactCenter.Features.Control;
 using ContactCenter.Features.Executors;
 using ContactCenter.Features.Identity;
@@ -21,6 +22,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 using Quartz;
 using Scalar.AspNetCore;
 
@@ -66,6 +68,7 @@ public static class Startup
         services.AddScoped<AuditLog>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Router>();
+        services.AddScoped<RoutingPreview>();
         services.AddScoped<AddressRegister>();
         services.AddScoped<RegistrationNumbers>();
         services.AddScoped<RegisterAppeal>();
@@ -80,6 +83,15 @@ public static class Startup
         services.AddScoped<AppealEvents>();
         services.AddHostedService<PostgresEventListener>();
         AddScheduler(services, options.Database);
+
+        // Staff console (Blazor, interactive server rendering, MudBlazor): see Features/Console/ConsoleSetup.cs.
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddAntiforgery();
+        services.AddConsole();
+        // Outside Production (Development, the test host) the library assets (MudBlazor, blazor.web.js) are served from the build's manifest.
+        if (!builder.Environment.IsProduction())
+            builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 
@@ -199,6 +211,12 @@ public static class Startup
         app.MapRoutingEndpoints();
         app.MapAuditEndpoints();
         app.MapEventsEndpoints();
+
+        // Staff console: static assets, antiforgery for its forms, account endpoints and the Blazor components under /console.
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapConsoleEndpoints();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
 
