@@ -63,6 +63,7 @@ public static class Startup
         AddSecurity(services);
 
         services.AddSingleton<CalendarService>();
+        services.AddScoped<CalendarTransfers>();
         services.AddSingleton<ExecutorDirectory>();
         services.AddSingleton<Features.Categories.CategoryDirectory>();
         services.AddScoped<AuditLog>();

@@ -150,6 +150,26 @@ public static class T
         ["action.Defer"] = ("Запит на перенесення в план", "Request deferral"),
         ["action.AdditionalControl"] = ("Запит на додатковий контроль", "Request additional control"),
 
+        ["history.registered"] = ("Зареєстровано", "Registered"),
+        ["history.assigned"] = ("Передано виконавцю", "Assigned"),
+        ["history.reassigned"] = ("Перепризначено", "Reassigned"),
+        ["history.accepted"] = ("Прийнято до виконання", "Accepted"),
+        ["history.resultReported"] = ("Звіт про результат", "Result reported"),
+        ["history.verified"] = ("Виконання підтверджено", "Verified"),
+        ["history.returnedForRework"] = ("На доопрацювання", "Returned for rework"),
+        ["history.answered"] = ("Надано відповідь", "Answered"),
+        ["history.forwarded"] = ("Надіслано за належністю", "Forwarded"),
+        ["history.rejected"] = ("Відмовлено в розгляді", "Rejected"),
+        ["history.comment"] = ("Коментар", "Comment"),
+        ["history.publicComment"] = ("Коментар для заявника", "Public comment"),
+        ["history.request.extend"] = ("Запит на продовження строку", "Extension requested"),
+        ["history.request.reassign"] = ("Запит на перепризначення", "Reassignment requested"),
+        ["history.request.defer"] = ("Запит на перенесення в план", "Deferral requested"),
+        ["history.request.additionalcontrol"] = ("Запит на додатковий контроль", "Additional control requested"),
+        ["history.request.extend.approved"] = ("Продовження строку погоджено", "Extension approved"),
+        ["history.request.extend.declined"] = ("Продовження строку відхилено", "Extension declined"),
+        ["history.request.reassign.approved"] = ("Перепризначення погоджено", "Reassignment approved"),
+        ["history.request.reassign.declined"] = ("Перепризначення відхилено", "Reassignment declined"),
         ["inbox.title"] = ("Вхідні", "Inbox"),
         ["inbox.new"] = ("Нові", "New"),
         ["inbox.inWork"] = ("В роботі", "In work"),
@@ -222,6 +242,9 @@ public static class T
     /// <summary>The first message of every field error, keyed by field, for showing next to the input.</summary>
     public static Dictionary<string, string> FieldErrors(IDictionary<string, string[]> errors) =>
         errors.ToDictionary(kv => kv.Key, kv => string.Join(" ", kv.Value), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A timeline line's action in words; unknown actions stay as they are.</summary>
+    public static string History(string action) => Words.ContainsKey("history." + action) ? S("history." + action) : action;
 
     public static string Executor(ExecutorRef? e) => e?.Name ?? "—";
 }
