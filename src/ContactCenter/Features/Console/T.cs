@@ -145,8 +145,10 @@ public static class T
         ["action.Answer"] = ("Відповісти (роз'яснено)", "Answer (explained)"),
         ["action.Forward"] = ("Надіслати за належністю", "Forward"),
         ["action.Reject"] = ("Відмовити в розгляді", "Reject"),
-        ["action.Extend"] = ("Запит на продовження строку", "Request an extension"),
-        ["action.Reassign"] = ("Запит на перепризначення", "Request reassignment"),
+        ["action.RequestExtend"] = ("Запит на продовження строку", "Request an extension"),
+        ["action.RequestReassign"] = ("Запит на перепризначення", "Request reassignment"),
+        ["action.Assign"] = ("Передати виконавцю", "Assign"),
+        ["action.Reassign"] = ("Перепризначити", "Reassign"),
         ["action.Defer"] = ("Запит на перенесення в план", "Request deferral"),
         ["action.AdditionalControl"] = ("Запит на додатковий контроль", "Request additional control"),
 

@@ -41,7 +41,7 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
         await BrowserApp.ScreenshotAsync(operatorPage, "console-register-saved");
 
         // Without reloading, the executor's inbox shows it.
-        await inbox.Row(number).WaitForAsync(new() { Timeout = 30_000 });
+        await inbox.Row(number).WaitForAsync(new() { Timeout = 60_000 });
         await BrowserApp.ScreenshotAsync(executor, "console-inbox");
         await inbox.OpenAppealAsync(number);
         var card = new CardPage(executor);
@@ -63,7 +63,7 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
         await Assertions.Expect(approvals.Row(number)).ToHaveCountAsync(0);
 
         // The executor's open card shows the new deadline by itself.
-        await Assertions.Expect(card.Due).Not.ToHaveTextAsync(dueBefore, new() { Timeout = 30_000 });
+        await Assertions.Expect(card.Due).Not.ToHaveTextAsync(dueBefore, new() { Timeout = 60_000 });
         await BrowserApp.ScreenshotAsync(executor, "console-card");
 
         await card.ReportResultAsync("вирішено позитивно", "Кабель замінено, ліхтар світить.");

@@ -23,16 +23,25 @@ public static class ConsoleKit
         return email;
     }
 
+    /// <summary>A page with room for a loaded CI machine: waiting is not asserting, so a generous limit costs nothing when all is well.</summary>
+    public static async Task<IPage> NewPageAsync(BrowserApp app)
+    {
+        var page = await app.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        return page;
+    }
+
     /// <summary>Signs in on the console login form and waits for the console to open.</summary>
     public static async Task<IPage> SignedInPageAsync(BrowserApp app, string email, string? expectPath = null)
     {
-        var page = await app.NewPageAsync();
+        var page = await NewPageAsync(app);
         var login = new LoginPage(page);
         await login.OpenAsync();
         await login.SignInAsync(email, Password);
-        await page.WaitForURLAsync(u => !u.Contains("/console/login", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(u => !u.Contains("/console/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
         if (expectPath is not null)
-            await page.WaitForURLAsync("**" + expectPath + "**", new() { Timeout = 30_000 });
+            await page.WaitForURLAsync("**" + expectPath + "**", new() { Timeout = 60_000 });
         return page;
     }
 

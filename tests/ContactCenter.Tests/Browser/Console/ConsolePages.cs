@@ -6,7 +6,7 @@ namespace ContactCenter.Tests.Browser.Console;
 public static class Interactive
 {
     public static Task WaitAsync(IPage page) =>
-        page.Locator("[data-cc-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        page.Locator("[data-cc-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
 }
 
 public sealed class RegisterPage(IPage page)

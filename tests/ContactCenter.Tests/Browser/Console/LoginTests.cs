@@ -10,7 +10,7 @@ public sealed class LoginTests(SqliteBrowserApp app) : IClassFixture<SqliteBrows
     public async Task Operator_WithoutSecondFactor_SignsInAndSeesTheRegistrationScreen()
     {
         var email = await ConsoleKit.CreateUserAsync(app, Roles.Operator, name: "Олена Оператор");
-        var page = await app.NewPageAsync();
+        var page = await ConsoleKit.NewPageAsync(app);
         await page.GotoAsync("/console/register");
         // Not signed in: the console sends the browser to the login form.
         await page.WaitForURLAsync("**/console/login**");
@@ -19,13 +19,21 @@ public sealed class LoginTests(SqliteBrowserApp app) : IClassFixture<SqliteBrows
         await page.WaitForURLAsync("**/console/register");
         await page.GetByText("Олена Оператор").First.WaitForAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Реєстрація звернення" }).WaitForAsync();
+
+        // The English switch: a cookie, the same screen in English.
+        await page.GetByRole(AriaRole.Link, new() { Name = "ENG" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Register an appeal" }).WaitForAsync();
+        await Interactive.WaitAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "console-register-english");
+        await page.GetByRole(AriaRole.Link, new() { Name = "УКР" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Реєстрація звернення" }).WaitForAsync();
     }
 
     [Fact]
     public async Task Supervisor_MustEnrol_EnrolsWithQrCode_ThenNeedsTheCodeToSignIn()
     {
         var email = await ConsoleKit.CreateUserAsync(app, Roles.Supervisor, mustEnrol: true);
-        var page = await app.NewPageAsync();
+        var page = await ConsoleKit.NewPageAsync(app);
         var login = new LoginPage(page);
         await login.OpenAsync();
         await login.SignInAsync(email, ConsoleKit.Password);
@@ -52,7 +60,7 @@ public sealed class LoginTests(SqliteBrowserApp app) : IClassFixture<SqliteBrows
         await login.EnterCodeAsync("12345x");
         await Assertions.Expect(login.Error).ToContainTextAsync("Невірний код");
         await login.EnterCodeAsync(ConsoleKit.Totp(key));
-        await page.WaitForURLAsync(u => u.EndsWith("/console/account/security", StringComparison.Ordinal) || u.Contains("/console/register", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(u => u.EndsWith("/console/account/security", StringComparison.Ordinal) || u.Contains("/console/register", StringComparison.Ordinal), new() { Timeout = 60_000 });
 
         // A recovery code works once as well.
         var other = await app.NewPageAsync();
@@ -68,7 +76,7 @@ public sealed class LoginTests(SqliteBrowserApp app) : IClassFixture<SqliteBrows
     public async Task FiveWrongPasswords_LockTheAccount_EvenAgainstTheRightOne()
     {
         var email = await ConsoleKit.CreateUserAsync(app, Roles.Operator);
-        var page = await app.NewPageAsync();
+        var page = await ConsoleKit.NewPageAsync(app);
         var login = new LoginPage(page);
         await login.OpenAsync();
         for (var i = 0; i < 5; i++)
