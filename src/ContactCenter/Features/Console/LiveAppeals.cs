@@ -11,7 +11,7 @@ public sealed class LiveAppeals : IDisposable
     private readonly AppealEventBus.Subscription _subscription;
     private readonly CancellationTokenSource _stop = new();
 
-    public LiveAppeals(AppealEventBus bus, Func<AppealChanged, bool> filter, Func<AppealChanged, Task> onChange)
+    public LiveAppeals(AppealEventBus bus, ILogger logger, Func<AppealChanged, bool> filter, Func<AppealChanged, Task> onChange)
     {
         _subscription = bus.Subscribe();
         _ = Task.Run(async () =>
@@ -20,8 +20,28 @@ public sealed class LiveAppeals : IDisposable
             {
                 await foreach (var change in _subscription.Reader.ReadAllAsync(_stop.Token))
                 {
-                    if (filter(change))
-                        await onChange(change);
+                    if (!filter(change))
+                        continue;
+                    // A refresh can meet a transient failure (SQLite busy while another screen writes): try again
+                    // shortly; one failed event must never end the feed.
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            await onChange(change);
+                            break;
+                        }
+                        catch (Exception e) when (e is not (OperationCanceledException or ObjectDisposedException) && attempt < 3)
+                        {
+                            logger.LogWarning(e, "Live refresh for {Action} on {Number} failed (attempt {Attempt})", change.Action, change.RegistrationNumber, attempt);
+                            await Task.Delay(250 * attempt, _stop.Token);
+                        }
+                        catch (Exception e) when (e is not (OperationCanceledException or ObjectDisposedException))
+                        {
+                            logger.LogError(e, "Live refresh for {Action} on {Number} failed", change.Action, change.RegistrationNumber);
+                            break;
+                        }
+                    }
                 }
             }
             catch (OperationCanceledException)
