@@ -66,7 +66,7 @@ public static class T
         ["enrol.done"] = ("Другий фактор підключено. Збережіть коди відновлення в надійному місці — кожен можна використати один раз.", "The second factor is on. Keep these recovery codes safe — each works once."),
         ["enrol.recovery"] = ("Коди відновлення", "Recovery codes"),
         ["enrol.continue"] = ("Продовжити роботу", "Continue"),
-        ["security.enrolHint"] = ("Новий телефон? Підключіть автентифікатор заново — старі коди перестануть діяти.", "New phone? Set up the authenticator again."),
+        ["security.enrolHint"] = ("Новий телефон? Відкрийте сторінку підключення і відскануйте QR-код ще раз.", "New phone? Open the set-up page and scan the QR code again."),
         ["security.enrol"] = ("Підключити автентифікатор", "Set up authenticator"),
         ["security.everywhereHint"] = ("Завершити всі сеанси на всіх пристроях (наприклад, якщо пароль міг потрапити до сторонніх).", "End every session on every device."),
         ["security.everywhere"] = ("Вийти на всіх пристроях", "Sign out everywhere"),

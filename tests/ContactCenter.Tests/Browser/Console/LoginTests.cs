@@ -88,4 +88,23 @@ public sealed class LoginTests(SqliteBrowserApp app) : IClassFixture<SqliteBrows
         await Assertions.Expect(login.Error).ToContainTextAsync("заблоковано");
         Assert.Contains("/console/login", page.Url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignOutEverywhere_EndsTheOtherSessionsToo()
+    {
+        var email = await ConsoleKit.CreateUserAsync(app, Roles.Operator);
+        var laptop = await ConsoleKit.SignedInPageAsync(app, email, "/console/register");
+        var desktop = await ConsoleKit.SignedInPageAsync(app, email, "/console/register");
+
+        await desktop.GotoAsync("/console/account/security");
+        await Interactive.WaitAsync(desktop);
+        await BrowserApp.ScreenshotAsync(desktop, "console-security");
+        await desktop.GetByRole(AriaRole.Button, new() { Name = "Вийти на всіх пристроях" }).ClickAsync();
+        await desktop.WaitForURLAsync("**/console/login");
+
+        // The other browser's cookie is checked against the renewed security stamp at the next validation (every minute).
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+        await laptop.GotoAsync("/console/register");
+        await laptop.WaitForURLAsync("**/console/login**");
+    }
 }
