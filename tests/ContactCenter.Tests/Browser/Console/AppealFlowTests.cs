@@ -16,7 +16,8 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
     [Fact]
     public async Task Operator_Registers_Executor_SeesItLive_Accepts_Extends_SupervisorApproves_ResultReported()
     {
-        var executorId = await app.CreateExecutorAsync("Міськсвітло " + Guid.NewGuid().ToString("N")[..4], null, Category);
+        var executorName = "Міськсвітло " + Guid.NewGuid().ToString("N")[..4];
+        var executorId = await app.CreateExecutorAsync(executorName, null, Category);
         var (rule, _) = await app.Admin().PostJsonAsync("/api/v1/routing/rules", new { categoryCode = Category, executorId });
         Assert.Equal(System.Net.HttpStatusCode.Created, rule);
         var operatorEmail = await ConsoleKit.CreateUserAsync(app, Roles.Operator, name: "Олена Оператор");
@@ -40,7 +41,7 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
         await register.WaitReadyAsync();
         var phone = Appeals.NewPhone();
         await register.RegisterByKeyboardAsync(phone, "Петренко Іван Іванович", "вул. Шевченка, 1, кв. 2",
-            "освітл", "Вуличне освітлення", "вул. Садова, 5", "Не світить ліхтар біля під'їзду третій вечір поспіль.");
+            "освітл", "Вуличне освітлення", executorName, "вул. Садова, 5", "Не світить ліхтар біля під'їзду третій вечір поспіль.");
         await register.Number.WaitForAsync();
         var number = (await register.Number.InnerTextAsync()).Trim();
         Assert.Matches(@"^\d{2}-\d{5}$", number);
