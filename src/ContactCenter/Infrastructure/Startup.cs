@@ -6,6 +6,7 @@ using ContactCenter.Features.ApiKeys;
 using ContactCenter.Features.Appeals;
 using ContactCenter.Features.Audit;
 using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Console;
 using ContactCenter.Features.Control;
 using ContactCenter.Features.Executors;
 using ContactCenter.Features.Identity;
@@ -23,6 +24,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 using Quartz;
 using Scalar.AspNetCore;
 
@@ -63,11 +65,13 @@ public static class Startup
         AddSecurity(services);
 
         services.AddSingleton<CalendarService>();
+        services.AddScoped<CalendarTransfers>();
         services.AddSingleton<ExecutorDirectory>();
         services.AddSingleton<Features.Categories.CategoryDirectory>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Router>();
+        services.AddScoped<RoutingPreview>();
         services.AddScoped<AddressRegister>();
         services.AddScoped<RegistrationNumbers>();
         services.AddScoped<RegisterAppeal>();
@@ -88,6 +92,15 @@ public static class Startup
         // Portal and Open311 (issue 4)
         services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
         Features.Portal.PortalSetup.AddPortal(services, builder.Configuration);
+
+        // Staff console (Blazor, interactive server rendering, MudBlazor): see Features/Console/ConsoleSetup.cs.
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddAntiforgery();
+        services.AddConsole();
+        // Outside Production (Development, the test host) the library assets (MudBlazor, blazor.web.js) are served from the build's manifest.
+        if (!builder.Environment.IsProduction())
+            builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 
@@ -234,6 +247,12 @@ public static class Startup
         Features.Portal.PortalSetup.UsePortal(app);
         Features.Open311.Open311Api.MapOpen311Endpoints(app);
         app.MapChannelsEndpoints();
+
+        // Staff console: static assets, antiforgery for its forms, account endpoints and the Blazor components under /console.
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapConsoleEndpoints();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
 

@@ -203,21 +203,10 @@ public static class ReferenceDataApi
                 TimeZoneInfo.ConvertTime(start, cal.TimeZone), t!.Code,
                 DeadlineCalculator.Due(start, t, cal), DeadlineCalculator.LegalLimit(start, cal)));
         }).WithName("ComputeDeadline").WithSummary("The deadline the working calendar gives for a received time and a review track.");
-        calendar.MapPost("/transfers", async (TransferInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        calendar.MapPost("/transfers", async (TransferInput input, CalendarTransfers transfers, HttpContext http, CancellationToken ct) =>
         {
             http.RequireAdministrator();
-            if (input.Date is null)
-                throw AppValidationException.For("date", Text.Get("field.required"));
-            var existing = await db.CalendarTransfers.FirstOrDefaultAsync(t => t.Date == input.Date, ct);
-            if (existing is null)
-                db.CalendarTransfers.Add(existing = new CalendarTransfer { Date = input.Date.Value });
-            existing.IsWorking = input.IsWorking;
-            existing.WorksAs = input.WorksAs;
-            existing.Comment = input.Comment;
-            audit.Add(http.Actor(), "update", "calendar", input.Date.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "transfer");
-            await db.SaveChangesAsync(ct);
-            service.Invalidate();
-            return TypedResults.Ok(new TransferView(existing.Date, existing.IsWorking, existing.WorksAs, existing.Comment));
+            return TypedResults.Ok(await transfers.PutAsync(input, http.Actor(), ct));
         }).WithName("PutTransferredDay").WithSummary("Add or change a transferred day (administrator).");
         calendar.MapPut("/schedule", async (ScheduleInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {

@@ -23,25 +23,9 @@ public static class RoutingApi
     {
         var group = app.MapGroup("/api/v1/routing").WithTags("Routing").RequireAuthorization();
 
-        group.MapGet("/suggest", async (string? categoryCode, int? addressId, string? priority, Router router, AppDbContext db,
-            CalendarService calendar, ExecutorDirectory executors, TimeProvider time, CancellationToken ct) =>
-        {
-            var category = categoryCode is { Length: > 0 } ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == categoryCode, ct) : null;
-            if (category is null)
-                throw AppValidationException.For("categoryCode", Text.Get("category.unknown", categoryCode));
-            int? district = null;
-            if (addressId is { } id)
-            {
-                district = await db.Buildings.AsNoTracking().Where(b => b.Id == id).Select(b => b.DistrictId ?? b.Street.DistrictId).FirstOrDefaultAsync(ct);
-            }
-            var suggestion = await router.SuggestAsync(category.Code, addressId, district, ct);
-            var trackCode = priority == "urgent" ? "urgent" : category.ReviewTrackCode ?? "simple";
-            var track = await calendar.FindTrackAsync(trackCode, ct) ?? throw AppValidationException.For("reviewTrack", Text.Get("reviewTrack.unknown", trackCode));
-            var cal = await calendar.GetCalendarAsync(ct);
-            var lookup = await executors.LookupAsync(ct);
-            return TypedResults.Ok(new RoutingSuggestionView(category.Code, suggestion?.ExecutorId, lookup.Ref(suggestion?.ExecutorId)?.Name,
-                suggestion?.Reason, track.Code, DeadlineCalculator.Due(time.GetUtcNow(), track, cal)));
-        }).WithName("SuggestRouting").WithSummary("The executor, review track and deadline a new question would get now.");
+        group.MapGet("/suggest", async (string? categoryCode, int? addressId, string? priority, RoutingPreview preview, CancellationToken ct) =>
+            TypedResults.Ok(await preview.SuggestAsync(categoryCode, addressId, priority, ct)))
+            .WithName("SuggestRouting").WithSummary("The executor, review track and deadline a new question would get now.");
 
         group.MapGet("/rules", async (AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.RoutingRules.AsNoTracking().OrderBy(r => r.CategoryCode).ThenBy(r => r.Id)
