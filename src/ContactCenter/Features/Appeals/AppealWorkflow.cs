@@ -371,7 +371,7 @@ public sealed class AppealWorkflow(
                     question.ExtendedWorkingDays += request.WorkingDays!.Value;
                     // A new deadline gets its own reminder.
                     question.ReminderSentAt = null;
-                    comment = Join(newDue.ToString("O", System.Globalization.CultureInfo.InvariantCulture), comment);
+                    comment = Join(TimeZoneInfo.ConvertTime(newDue, calendar.TimeZone).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), comment);
                     break;
                 case ExecutorRequestType.Defer:
                     var deferred = AppealStateMachine.Fire(question.Status, AppealTrigger.Defer, actor.ActorRole);

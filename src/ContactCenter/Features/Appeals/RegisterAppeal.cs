@@ -157,7 +157,7 @@ public sealed class RegisterAppeal(
                 ActorName = actor.Name,
                 Action = "registered",
                 ToStatus = AppealStatus.Registered,
-                Comment = appeal.Channel.ToString(),
+                Comment = QueryEnum.Name(appeal.Channel),
                 Public = true,
             },
         };

@@ -51,7 +51,8 @@ public abstract class MainPathTests<TApp>(TApp app) where TApp : AppFixture
             .Select(h => new { h.Public, h.Comment })
             .SingleAsync());
         Assert.True(publicApproval.Public);
-        Assert.StartsWith("2026-12-08T17:00:00", publicApproval.Comment);
+        // The public timeline says the new deadline in Kyiv time, the way the applicant reads it.
+        Assert.StartsWith("08.12.2026 17:00", publicApproval.Comment);
 
         var reported = await cast.OkAsync(cast.Executor, number, "result",
             new { text = "Ділянку трубопроводу замінено, тиск відновлено", resultCode = "resolved" }, "resultReported");
