@@ -94,12 +94,38 @@ public sealed class PortalBrowserTests(SqliteBrowserApp app) : IClassFixture<Sql
         Assert.Equal("Зареєстровано", await track.StatusAsync());
     }
 
+    [Fact]
+    public async Task Outages_SearchByAddress_WithoutJavaScript()
+    {
+        var kit = await ContactCenter.Tests.Outages.OutageTestKit.Of(app);
+        var street = await kit.StreetIdAsync("Соборна");
+        var marker = "Заміна засувки на водогоні " + Guid.NewGuid().ToString("N")[..4];
+        var body = ContactCenter.Tests.Outages.OutageTestKit.Body(ContactCenter.Tests.Outages.OutageTestKit.Range(street, 1, 9),
+            executorId: kit.ExecutorId, startsAt: app.Time.GetUtcNow().AddMinutes(-5), expectedEndAt: app.Time.GetUtcNow().AddHours(6));
+        body["information"] = marker;
+        var (status, _) = await kit.Operator.PostJsonAsync("/api/v1/outages", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, status);
+
+        var page = await app.NewPageAsync(javaScriptEnabled: false);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Відключення" }).ClickAsync();
+        await page.GetByLabel("Ваша адреса (вулиця й номер будинку)").FillAsync("вул. Соборна, 3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Знайти" }).ClickAsync();
+        Assert.Contains(marker, await page.GetByRole(AriaRole.Main).InnerTextAsync());
+        await BrowserApp.ScreenshotAsync(page, "portal-outages");
+
+        await page.GetByLabel("Ваша адреса (вулиця й номер будинку)").FillAsync("вул. Соборна, 25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Знайти" }).ClickAsync();
+        Assert.DoesNotContain(marker, await page.GetByRole(AriaRole.Main).InnerTextAsync());
+    }
+
     [Theory]
     [InlineData("/", "portal-home")]
     [InlineData("/appeal/new", "portal-submit")]
     [InlineData("/track", "portal-track-form")]
     [InlineData("/faq", "portal-faq-all")]
     [InlineData("/contacts", "portal-contacts")]
+    [InlineData("/outages", "portal-outages-all")]
     public async Task MainPages_HaveLandmarksLabelsAndLanguage(string url, string screenshot)
     {
         var page = await app.NewPageAsync();
