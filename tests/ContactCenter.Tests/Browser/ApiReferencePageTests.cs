@@ -1,6 +1,7 @@
 namespace ContactCenter.Tests.Browser;
 
 /// <summary>Proves the browser set-up: Debian's Chromium reaches the app on Kestrel and renders a page.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ApiReferencePageTests(SqliteBrowserApp app) : IClassFixture<SqliteBrowserApp>
 {
     [Fact]

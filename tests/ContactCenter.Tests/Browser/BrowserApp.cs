@@ -82,3 +82,13 @@ public abstract class BrowserApp : AppFixture
 public sealed class SqliteBrowserApp() : BrowserApp(Db.Sqlite);
 
 public sealed class PostgresBrowserApp() : BrowserApp(Db.Postgres);
+
+/// <summary>
+/// Browser tests run one class at a time, after the parallel tests: a real browser against a live Blazor circuit
+/// measures nothing useful when the two cores are also busy with a dozen other test hosts.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
+}

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace ContactCenter.Tests.Browser.Console;
 
 /// <summary>The administrator makes a working day a day off; the deadline preview moves by a day.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class AdminCalendarTests(SqliteBrowserApp app) : IClassFixture<SqliteBrowserApp>
 {
     [Fact]

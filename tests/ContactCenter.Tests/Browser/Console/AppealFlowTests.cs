@@ -9,6 +9,7 @@ namespace ContactCenter.Tests.Browser.Console;
 /// the executor sees it arrive live, accepts it and asks for more time, the supervisor approves, the executor's
 /// open card shows the new deadline and the result is reported. And the wall: another organisation's executor is refused.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<SqliteBrowserApp>
 {
     private const string Category = "improvement.lighting";
@@ -74,7 +75,16 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
         await BrowserApp.ScreenshotAsync(executor, "console-card");
 
         await card.ReportResultAsync("вирішено позитивно", "Кабель замінено, ліхтар світить.");
-        await Assertions.Expect(card.Status).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("виконано|результат|перевір", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        try
+        {
+            await Assertions.Expect(card.Status).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("виконано|результат|перевір", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        }
+        catch (PlaywrightException)
+        {
+            // Keep what the executor saw, to tell a lost selection from a refused action.
+            await BrowserApp.ScreenshotAsync(executor, "console-card-result-failure");
+            throw;
+        }
 
         // The operator, taking the same caller again, sees the earlier appeal as they type the phone.
         await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Нове звернення" }).ClickAsync();

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace ContactCenter.Tests.Browser.Console;
 
 /// <summary>Console sign-in: password only, a second factor enrolled on first sign-in and then required, lockout.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class LoginTests(SqliteBrowserApp app) : IClassFixture<SqliteBrowserApp>
 {
     [Fact]

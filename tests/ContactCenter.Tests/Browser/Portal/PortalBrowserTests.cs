@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace ContactCenter.Tests.Browser.Portal;
 
 /// <summary>The citizen portal in Chromium: submit with photos, track, errors, FAQ, without JavaScript, labels and landmarks.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class PortalBrowserTests(SqliteBrowserApp app) : IClassFixture<SqliteBrowserApp>
 {
     [Fact]
