@@ -456,12 +456,7 @@ public sealed class AppealWorkflow(
         Add(request.ForInformationIds, AssignmentRole.ForInformation);
     }
 
-    private static void Touch(Appeal appeal, DateTimeOffset now)
-    {
-        AppealProjection.Refresh(appeal);
-        appeal.UpdatedAt = now;
-        appeal.Version++;
-    }
+    private static void Touch(Appeal appeal, DateTimeOffset now) => AppealProjection.Touch(appeal, now);
 
     private void AddHistory(Appeal appeal, Question question, Actor actor, string action, AppealStatus? from, AppealStatus? to, string? comment, bool isPublic) =>
         db.AppealHistory.Add(new AppealHistoryEntry

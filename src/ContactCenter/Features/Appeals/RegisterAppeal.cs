@@ -333,4 +333,12 @@ public static class AppealProjection
         appeal.Status = AppealAggregate.DeriveStatus(questions.Select(q => q.Status).ToList());
         appeal.DueAt = AppealAggregate.DeriveDue(questions.Select(q => (q.Status, q.DueAt)).ToList());
     }
+
+    /// <summary>Every change to a card: derived fields refreshed, the change time set, the concurrency version raised.</summary>
+    public static void Touch(Appeal appeal, DateTimeOffset now)
+    {
+        Refresh(appeal);
+        appeal.UpdatedAt = now;
+        appeal.Version++;
+    }
 }

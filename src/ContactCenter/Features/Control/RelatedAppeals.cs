@@ -54,8 +54,7 @@ public sealed class RelatedAppeals(AppDbContext db, AppealWorkflow workflow, App
 
     public async Task<Appeal> LinkAsync(string number, LinkRequest request, Actor actor, CancellationToken ct)
     {
-        if (!actor.ActorRole.Equals(ActorRole.Operator) && !actor.IsSupervisorOrAdmin)
-            throw new ForbiddenException(Text.Get("error.forbidden"));
+        EnsureOperatorOrHead(actor);
         var errors = new ValidationErrors();
         if (request.Kind is null)
             errors.Add("kind", Text.Get("field.required"));
@@ -85,19 +84,7 @@ public sealed class RelatedAppeals(AppDbContext db, AppealWorkflow workflow, App
             appeal.DuplicateOfId = null;
             action = "markedRepeated";
         }
-        AppealProjection.Refresh(appeal);
-        appeal.UpdatedAt = now;
-        appeal.Version++;
-        db.AppealHistory.Add(new AppealHistoryEntry
-        {
-            AppealId = appeal.Id,
-            At = now,
-            ActorUserId = actor.UserId,
-            ActorName = actor.Name,
-            Action = action,
-            Comment = earlier.RegistrationNumber,
-            Public = true,
-        });
+        Mark(appeal, actor, action, earlier.RegistrationNumber, isPublic: true, now);
         audit.Add(actor, "update", "appeal", appeal.RegistrationNumber, $"{action} {earlier.RegistrationNumber}");
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(appeal, action, ct);
@@ -106,8 +93,7 @@ public sealed class RelatedAppeals(AppDbContext db, AppealWorkflow workflow, App
 
     public async Task<Appeal> MarkResonantAsync(string number, ResonantRequest request, Actor actor, CancellationToken ct)
     {
-        if (!actor.ActorRole.Equals(ActorRole.Operator) && !actor.IsSupervisorOrAdmin)
-            throw new ForbiddenException(Text.Get("error.forbidden"));
+        EnsureOperatorOrHead(actor);
         if (string.IsNullOrWhiteSpace(request.Reason))
             throw AppValidationException.For("reason", Text.Get("field.required"));
         var appeal = await workflow.LoadAsync(number, ct);
@@ -115,17 +101,7 @@ public sealed class RelatedAppeals(AppDbContext db, AppealWorkflow workflow, App
             return appeal;
         var now = time.GetUtcNow();
         appeal.Resonant = true;
-        appeal.UpdatedAt = now;
-        appeal.Version++;
-        db.AppealHistory.Add(new AppealHistoryEntry
-        {
-            AppealId = appeal.Id,
-            At = now,
-            ActorUserId = actor.UserId,
-            ActorName = actor.Name,
-            Action = "markedResonant",
-            Comment = request.Reason.Trim(),
-        });
+        Mark(appeal, actor, "markedResonant", request.Reason.Trim(), isPublic: false, now);
         db.Add(new StaffNotification
         {
             At = now,
@@ -139,6 +115,28 @@ public sealed class RelatedAppeals(AppDbContext db, AppealWorkflow workflow, App
         // The head's screens subscribe to appeal events: a resonant appeal reaches them at once (F5.2).
         await events.PublishAsync(appeal, "markedResonant", ct);
         return appeal;
+    }
+
+    // Marks are the operator's or the head's (R9, F5.2); executors and leadership may not set them.
+    private static void EnsureOperatorOrHead(Actor actor)
+    {
+        if (actor.ActorRole != ActorRole.Operator && !actor.IsSupervisorOrAdmin)
+            throw new ForbiddenException(Text.Get("error.forbidden"));
+    }
+
+    private void Mark(Appeal appeal, Actor actor, string action, string comment, bool isPublic, DateTimeOffset now)
+    {
+        AppealProjection.Touch(appeal, now);
+        db.AppealHistory.Add(new AppealHistoryEntry
+        {
+            AppealId = appeal.Id,
+            At = now,
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
+            Action = action,
+            Comment = comment,
+            Public = isPublic,
+        });
     }
 }
 
