@@ -52,6 +52,10 @@ public static class Text
         // channels
         ["notification.template.unknown"] = ("Невідомий вид повідомлення «{0}».", "Unknown message kind '{0}'."),
         ["notification.template.number"] = ("Текст має містити {number} — реєстраційний номер звернення.", "The text must contain {number}, the registration number."),
+        // Telegram bot webhook.
+        ["telegram.notConfigured"] = ("Вебхук Telegram не налаштовано.", "The Telegram webhook is not configured."),
+        ["telegram.secret"] = ("Неправильний секретний токен Telegram.", "Wrong Telegram secret token."),
+        ["telegram.update.invalid"] = ("Некоректне оновлення Telegram.", "Not a valid Telegram update."),
         ["blocklist.kind.invalid"] = ("Вид блокування: phone, email або telegram.", "Kind must be phone, email or telegram."),
         ["blocklist.value.invalid"] = ("Некоректне значення для цього виду блокування.", "Invalid value for this kind."),
         ["blocklist.notFound"] = ("Блокування {0} не знайдено.", "Block {0} was not found."),

@@ -56,7 +56,7 @@ public sealed class NotificationDispatcher(
             var (subject, body) = NotificationTemplates.Render(templates[row.Kind], row);
             try
             {
-                await byChannel[row.Channel!.Value].SendAsync(new OutgoingMessage(row.Key, row.Recipient!, subject, body), ct);
+                await byChannel[row.Channel!.Value].SendAsync(new OutgoingMessage(row.Key, row.Recipient!, subject, body, row.Kind, row.RegistrationNumber, row.QuestionNumber), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

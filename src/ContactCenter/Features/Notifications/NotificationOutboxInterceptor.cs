@@ -95,11 +95,14 @@ public sealed class NotificationOutboxInterceptor : SaveChangesInterceptor
         }
     }
 
-    /// <summary>The channel the applicant came by when it can answer; otherwise Telegram, e-mail, then SMS.</summary>
+    /// <summary>
+    /// Telegram when the applicant has a chat (they came by the bot or linked their chat in it: their choice);
+    /// otherwise the channel they came by when it can answer; otherwise e-mail, then SMS.
+    /// </summary>
     public static (NotificationChannel? Channel, string? Recipient) ChooseChannel(Appeal appeal)
     {
         var a = appeal.Applicant;
-        if (appeal.Channel == Appeals.Channel.Telegram && a.TelegramId is { Length: > 0 })
+        if (a.TelegramId is { Length: > 0 })
             return (NotificationChannel.Telegram, a.TelegramId);
         if (appeal.Channel is Appeals.Channel.Email or Appeals.Channel.Web && a.Email is { Length: > 0 })
             return (NotificationChannel.Email, a.Email);

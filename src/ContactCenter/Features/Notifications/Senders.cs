@@ -1,7 +1,9 @@
 namespace ContactCenter.Features.Notifications;
 
 /// <summary>One message as it leaves us. <see cref="Key"/> is the idempotency key for gateways that support one.</summary>
-public sealed record OutgoingMessage(Guid Key, string Recipient, string Subject, string Body);
+/// <summary>A message to send; <paramref name="Kind"/> and the appeal let a channel add its own touches (the bot's survey buttons).</summary>
+public sealed record OutgoingMessage(Guid Key, string Recipient, string Subject, string Body,
+    NotificationKind? Kind = null, string? RegistrationNumber = null, int? QuestionNumber = null);
 
 /// <summary>Delivers to one channel. Returns when the gateway has accepted the message; throws when it has not.</summary>
 public interface INotificationSender

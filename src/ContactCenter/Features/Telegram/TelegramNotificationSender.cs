@@ -32,7 +32,12 @@ public sealed class TelegramNotificationSender(TelegramBotFactory bots) : INotif
             throw new PermanentDeliveryException($"Not a Telegram chat id: {message.Recipient}");
         try
         {
-            await bots.Create().SendMessage(chatId, message.Body, cancellationToken: ct);
+            // A result asks the quality survey (F6.1) with buttons; the bot's update handler takes the answer.
+            var survey = message is { Kind: NotificationKind.Result, RegistrationNumber: { } number }
+                ? TelegramConversation.SurveyButtons(number, message.QuestionNumber)
+                : null;
+            var body = survey is null ? message.Body : message.Body + "\n\n" + BotText.SurveyQuestion;
+            await bots.Create().SendMessage(chatId, body, replyMarkup: survey, cancellationToken: ct);
         }
         catch (ApiRequestException e) when (e.ErrorCode is 400 or 403)
         {

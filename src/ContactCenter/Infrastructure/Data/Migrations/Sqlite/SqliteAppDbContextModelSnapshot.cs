@@ -1980,6 +1980,133 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("routing_rules", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Telegram.TelegramChat", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chat_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Draft")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("HomeAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_address");
+
+                    b.Property<string>("LastAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_address");
+
+                    b.Property<bool>("Linked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("ChatId")
+                        .HasName("pk_telegram_chats");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_telegram_chats_phone");
+
+                    b.ToTable("telegram_chats", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telegram.TelegramDraftFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chat_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telegram_draft_files");
+
+                    b.HasIndex("ChatId")
+                        .HasDatabaseName("ix_telegram_draft_files_chat_id");
+
+                    b.ToTable("telegram_draft_files", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telegram.TelegramProcessedUpdate", b =>
+                {
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("update_id");
+
+                    b.Property<long?>("ChatId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chat_id");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("UpdateId")
+                        .HasName("pk_telegram_updates");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_telegram_updates_processed_at");
+
+                    b.ToTable("telegram_updates", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Telephony.Call", b =>
                 {
                     b.Property<long>("Id")
