@@ -16,14 +16,14 @@ public sealed record ReceivedRequest(string Method, string Path, string Query, s
 /// <summary>
 /// A real HTTP server on a loopback port (Kestrel) that plays the other side of our outbound integrations:
 /// an SMS gateway (<c>/sms</c>, idempotent by the message id like real gateways), the Telegram Bot API
-/// (<c>/bot{token}/sendMessage</c>) and a PBX originate endpoint (<c>/pbx/originate</c>).
+/// (<c>/bot{token}/…</c>, see <see cref="ContactCenter.Tests.Telegram.TelegramFakeApi"/>) and a PBX originate endpoint (<c>/pbx/originate</c>).
 /// </summary>
 public sealed class LocalGatewayServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private int _telegramMessageId;
 
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
+    public ContactCenter.Tests.Telegram.TelegramFakeApi Telegram { get; } = new();
     /// <summary>SMS handed to the handset: one per message id, whatever the retries.</summary>
     public ConcurrentDictionary<string, ReceivedRequest> DeliveredSms { get; } = new();
     /// <summary>Answer the next N SMS requests with this status (e.g. 500) instead of accepting them.</summary>
@@ -80,19 +80,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { status = "accepted", id });
             return;
         }
-        if (path.StartsWith("/bot", StringComparison.Ordinal) && path.EndsWith("/sendMessage", StringComparison.Ordinal))
-        {
-            using var json = JsonDocument.Parse(body);
-            var chatId = json.RootElement.GetProperty("chat_id").GetInt64();
-            var text = json.RootElement.GetProperty("text").GetString();
-            var id = Interlocked.Increment(ref _telegramMessageId);
-            await http.Response.WriteAsJsonAsync(new
-            {
-                ok = true,
-                result = new { message_id = id, date = 1795000000, chat = new { id = chatId, type = "private" }, text },
-            });
+        // The Telegram Bot API (methods, getUpdates, file downloads): Telegram/TelegramFakeApi.cs.
+        if (await Telegram.HandleAsync(http, path, body))
             return;
-        }
         if (path.StartsWith("/pbx", StringComparison.Ordinal))
         {
             await http.Response.WriteAsJsonAsync(new { status = "ok" });
