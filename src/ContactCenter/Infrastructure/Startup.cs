@@ -88,6 +88,7 @@ public static class Startup
         services.AddHostedService<PostgresEventListener>();
         AddOutages(services);
         services.AddChannels(); // channels: notifications, senders, CTI, blocklist
+        Features.Informing.InformingSetup.AddInforming(services); // outage subscriptions and broadcasts (issue 7)
         AddScheduler(services, options.Database, builder.Configuration);
         // Portal and Open311 (issue 4)
         services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
@@ -247,6 +248,7 @@ public static class Startup
         Features.Portal.PortalSetup.UsePortal(app);
         Features.Open311.Open311Api.MapOpen311Endpoints(app);
         app.MapChannelsEndpoints();
+        Features.Informing.InformingApi.MapInformingEndpoints(app); // outage broadcasts (issue 7)
 
         // Staff console: static assets, antiforgery for its forms, account endpoints and the Blazor components under /console.
         app.UseAntiforgery();
