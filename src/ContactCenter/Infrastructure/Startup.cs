@@ -89,6 +89,7 @@ public static class Startup
         AddOutages(services);
         services.AddChannels(); // channels: notifications, senders, CTI, blocklist
         Features.Telegram.TelegramBotSetup.AddTelegramBot(services); // the Telegram bot: webhook, long polling, conversation
+        Features.Informing.InformingSetup.AddInforming(services); // outage subscriptions and broadcasts (issue 7)
         AddScheduler(services, options.Database, builder.Configuration);
         // Portal and Open311 (issue 4)
         services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
@@ -249,6 +250,7 @@ public static class Startup
         Features.Open311.Open311Api.MapOpen311Endpoints(app);
         app.MapChannelsEndpoints();
         Features.Telegram.TelegramBotSetup.MapTelegramEndpoints(app);
+        Features.Informing.InformingApi.MapInformingEndpoints(app); // outage broadcasts (issue 7)
 
         // Staff console: static assets, antiforgery for its forms, account endpoints and the Blazor components under /console.
         app.UseAntiforgery();

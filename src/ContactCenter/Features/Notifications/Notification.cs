@@ -3,7 +3,14 @@ using ContactCenter.Features.Appeals;
 namespace ContactCenter.Features.Notifications;
 
 /// <summary>What the applicant is told (F2.8); each kind has one editable template.</summary>
-public enum NotificationKind { Registered, Forwarded, Extended, Result }
+public enum NotificationKind
+{
+    Registered, Forwarded, Extended, Result,
+    /// <summary>A message to outage subscribers (Features/Informing); subject and body are rendered when queued.</summary>
+    Broadcast,
+    /// <summary>The double opt-in link of an e-mail subscription (Features/Informing); rendered when queued.</summary>
+    SubscriptionConfirmation,
+}
 
 /// <summary>The applicant's own channel a message goes by.</summary>
 public enum NotificationChannel { Sms, Email, Telegram }
@@ -19,8 +26,13 @@ public sealed class Notification
     public long Id { get; set; }
     /// <summary>Idempotency key passed to the gateway where it supports one (SMS id, e-mail Message-ID).</summary>
     public Guid Key { get; set; }
-    public long AppealId { get; set; }
+    /// <summary>The appeal the message is about; null for outage news (<see cref="BroadcastId"/>) and subscription confirmations.</summary>
+    public long? AppealId { get; set; }
     public Appeal? Appeal { get; set; }
+    /// <summary>The broadcast this message belongs to (Features/Informing); unique with channel and recipient.</summary>
+    public long? BroadcastId { get; set; }
+    /// <summary>The subscription that reached the recipient (its unsubscribe link is in the body).</summary>
+    public long? SubscriptionId { get; set; }
     public required string RegistrationNumber { get; set; }
     public int? QuestionNumber { get; set; }
     public NotificationKind Kind { get; set; }

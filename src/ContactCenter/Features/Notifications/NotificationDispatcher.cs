@@ -17,7 +17,8 @@ public sealed class NotificationDispatcher(
     IEnumerable<INotificationSender> senders,
     IOptions<NotificationOptions> options,
     TimeProvider time,
-    ILogger<NotificationDispatcher> logger)
+    ILogger<NotificationDispatcher> logger,
+    Informing.OutboxRateLimiter? limiter = null)
 {
     public async Task<int> RunOnceAsync(string instance, CancellationToken ct)
     {
@@ -27,19 +28,24 @@ public sealed class NotificationDispatcher(
             return 0;
         var channels = byChannel.Keys.Select(c => (NotificationChannel?)c).ToList();
         var now = time.GetUtcNow();
+        // Broadcasts (Features/Informing) go at a controlled rate per channel and after messages about appeals.
+        var exhausted = limiter is null ? [] : await limiter.ExhaustedAsync(ct);
         var due = await db.Set<Notification>().AsNoTracking()
             .Where(n => n.Status == NotificationStatus.Pending && n.NextAttemptAt <= now && (n.LeaseUntil == null || n.LeaseUntil < now)
-                && channels.Contains(n.Channel))
-            .OrderBy(n => n.NextAttemptAt).ThenBy(n => n.Id)
-            .Select(n => n.Id)
+                && channels.Contains(n.Channel) && (n.BroadcastId == null || !exhausted.Contains(n.Channel)))
+            .OrderBy(n => n.BroadcastId != null).ThenBy(n => n.NextAttemptAt).ThenBy(n => n.Id)
+            .Select(n => new { n.Id, n.BroadcastId, n.Channel })
             .Take(o.BatchSize)
             .ToListAsync(ct);
         if (due.Count == 0)
             return 0;
         var templates = await NotificationTemplates.LoadAsync(db, ct);
         var sent = 0;
-        foreach (var id in due)
+        foreach (var (id, broadcastId, channel) in due.Select(d => (d.Id, d.BroadcastId, d.Channel)))
         {
+            var rated = broadcastId is not null && limiter is not null;
+            if (rated && exhausted.Contains(channel))
+                continue;
             var lease = instance + ":" + Guid.NewGuid().ToString("N")[..8];
             now = time.GetUtcNow();
             var leaseUntil = now.AddSeconds(o.LeaseSeconds);
@@ -52,8 +58,21 @@ public sealed class NotificationDispatcher(
                     .SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
             if (claimed == 0)
                 continue;
+            if (rated && !await limiter!.TryTakeAsync(channel!.Value, ct))
+            {
+                // This minute's budget is spent: give the row back as it was, for the next window.
+                await db.Set<Notification>().Where(n => n.Id == id && n.LeaseOwner == lease)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)
+                        .SetProperty(n => n.Attempts, n => n.Attempts - 1), CancellationToken.None);
+                exhausted.Add(channel);
+                continue;
+            }
             var row = await db.Set<Notification>().AsNoTracking().FirstAsync(n => n.Id == id, ct);
-            var (subject, body) = NotificationTemplates.Render(templates[row.Kind], row);
+            // Broadcasts and subscription confirmations are rendered when queued; messages about appeals use the templates.
+            var (subject, body) = templates.TryGetValue(row.Kind, out var template)
+                ? NotificationTemplates.Render(template, row)
+                : (row.Subject ?? "", row.Body ?? "");
             try
             {
                 await byChannel[row.Channel!.Value].SendAsync(new OutgoingMessage(row.Key, row.Recipient!, subject, body, row.Kind, row.RegistrationNumber, row.QuestionNumber), ct);

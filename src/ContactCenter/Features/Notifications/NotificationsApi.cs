@@ -40,7 +40,7 @@ public static class NotificationsApi
             var actor = http.Actor();
             if (!actor.IsAdministrator)
                 throw new ForbiddenException(Text.Get("error.forbidden"));
-            if (!Enum.TryParse<NotificationKind>(kind, true, out var k) || !Enum.IsDefined(k))
+            if (!Enum.TryParse<NotificationKind>(kind, true, out var k) || !NotificationTemplates.Defaults.ContainsKey(k))
                 throw new NotFoundException(Text.Get("notification.template.unknown", kind));
             var errors = new ValidationErrors();
             if (string.IsNullOrWhiteSpace(input.Subject))

@@ -339,19 +339,26 @@ public sealed class OutageService(
         else if (!lookup.Exists(executorId.Value))
             errors.Add("executorId", Text.Get("executor.unknown", executorId));
 
+        var areas = await ResolveAreasAsync(input.Areas, errors, ct);
+        return (areas, errors);
+    }
+
+    /// <summary>Checks and resolves affected areas (street names through the register); broadcasts use it for their areas too.</summary>
+    public async Task<List<OutageArea>> ResolveAreasAsync(IReadOnlyList<OutageAreaInput>? inputs, ValidationErrors errors, CancellationToken ct)
+    {
         var areas = new List<OutageArea>();
-        if (input.Areas is not { Count: > 0 })
+        if (inputs is not { Count: > 0 })
             errors.Add("areas", Text.Get("outage.areasRequired"));
-        else if (input.Areas.Count > MaxAreas)
+        else if (inputs.Count > MaxAreas)
             errors.Add("areas", Text.Get("outage.tooManyAreas", MaxAreas));
         else
         {
             var all = await streets.AllAsync(ct);
             var streetIds = all.Select(s => s.Id).ToHashSet();
             var districtIds = await db.Districts.AsNoTracking().Select(d => d.Id).ToListAsync(ct);
-            for (var i = 0; i < input.Areas.Count; i++)
+            for (var i = 0; i < inputs.Count; i++)
             {
-                var a = input.Areas[i];
+                var a = inputs[i];
                 var p = $"areas[{i}].";
                 if (a.Kind is null)
                 {
@@ -412,7 +419,7 @@ public sealed class OutageService(
                 areas.Add(area);
             }
         }
-        return (areas, errors);
+        return areas;
     }
 
     private async Task<List<OutageView>> ViewsAsync(IReadOnlyList<long> ids, CancellationToken ct)
@@ -439,6 +446,16 @@ public sealed class OutageService(
                 o.Updates.OrderBy(u => u.At).ThenBy(u => u.Id).Select(u => new OutageUpdateView(Kyiv(u.At), u.Text)).ToList(),
                 counts.GetValueOrDefault(o.Id), Kyiv(o.UpdatedAt));
         }).ToList();
+    }
+
+    /// <summary>The areas in words ("вулиця Соборна, 1–15 (непарна сторона)"), as outage cards show them.</summary>
+    public async Task<List<string>> DescribeAreasAsync(IReadOnlyList<OutageArea> areas, CancellationToken ct)
+    {
+        var streetIds = areas.Select(a => a.StreetId).OfType<int>().ToHashSet();
+        var streetNames = (await streets.AllAsync(ct)).Where(s => streetIds.Contains(s.Id)).ToDictionary(s => s.Id, s => $"{s.Type} {s.Name}");
+        var districtIds = areas.Select(a => a.DistrictId).OfType<int>().ToList();
+        var districts = await db.Districts.AsNoTracking().Where(d => districtIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        return areas.Select(a => AreaView(a, streetNames, districts).Description).ToList();
     }
 
     private static OutageAreaView AreaView(OutageArea a, Dictionary<int, string> streetNames, Dictionary<int, string> districts)

@@ -11,7 +11,7 @@ namespace ContactCenter.Features.Portal;
 public static class PortalSetup
 {
     /// <summary>POSTs to these pages are limited per IP address (submission and tracking look-up).</summary>
-    public static readonly string[] LimitedPaths = ["/appeal/new", "/track"];
+    public static readonly string[] LimitedPaths = ["/appeal/new", "/track", "/subscribe"];
 
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {

@@ -140,6 +140,26 @@ public static class PortalText
         ["contacts.address"] = ("Адреса", "Address"),
         ["contacts.hours"] = ("Години роботи", "Working hours"),
         ["contacts.receptionNote"] = ("На особистий прийом візьміть документ, що посвідчує особу.", "Bring an identity document to a personal reception."),
+        // Subscriptions to outage news (issue 7, Pages/Subscribe*).
+        ["sub.title"] = ("Підписка на повідомлення про відключення", "Subscribe to outage news"),
+        ["sub.lead"] = ("Отримуйте листи про аварійні й планові відключення та ремонтні роботи за вашою адресою, вулицею чи районом. Також можна підписатися в чат-боті Telegram.", "Get e-mails about emergency and planned outages and repair works at your address, street or district. You can also subscribe in the Telegram bot."),
+        ["sub.email"] = ("Електронна пошта", "E-mail"),
+        ["sub.scope"] = ("Про що повідомляти", "What to follow"),
+        ["sub.scope.Building"] = ("Мій будинок", "My building"),
+        ["sub.scope.Street"] = ("Уся вулиця", "The whole street"),
+        ["sub.scope.District"] = ("Увесь район", "The whole district"),
+        ["sub.address"] = ("Адреса (вулиця й номер будинку) або вулиця", "Address (street and building number) or street"),
+        ["sub.district"] = ("Район", "District"),
+        ["sub.types"] = ("Типи відключень (не вибрано жодного — усі)", "Outage types (none chosen = all)"),
+        ["sub.button"] = ("Підписатися", "Subscribe"),
+        ["sub.checkMail"] = ("Майже готово! Ми надіслали на {0} лист із посиланням — відкрийте його, щоб підтвердити підписку ({1}).", "Almost done! We sent an e-mail to {0} with a link: open it to confirm the subscription ({1})."),
+        ["sub.already"] = ("Підписку ({0}) оновлено.", "The subscription ({0}) is updated."),
+        ["sub.confirmed"] = ("Підписку підтверджено: {0}. Ми повідомлятимемо про відключення за цією адресою.", "Subscription confirmed: {0}. We will tell you about outages there."),
+        ["sub.unknownLink"] = ("Посилання недійсне або застаріле.", "The link is invalid or out of date."),
+        ["sub.stopped"] = ("Ви відписалися від повідомлень про відключення ({0}).", "You have unsubscribed from outage news ({0})."),
+        ["sub.undo"] = ("Помилка? Повернути підписку", "A mistake? Subscribe again"),
+        ["sub.restored"] = ("Підписку відновлено: {0}.", "Subscription restored: {0}."),
+        ["sub.stopLink"] = ("Відписатися можна за посиланням у кожному листі.", "Every e-mail has a link to unsubscribe."),
     }.ToFrozenDictionary();
 
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

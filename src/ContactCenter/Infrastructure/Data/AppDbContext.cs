@@ -233,5 +233,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         Features.Notifications.NotificationsModel.Configure(b);
         Features.Telegram.TelegramModel.Configure(b); // the bot's update ids, chats and draft photos
+        Features.Informing.InformingModel.Configure(b); // subscriptions and broadcasts (issue 7)
     }
 }
