@@ -232,5 +232,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.LinkedByName).HasMaxLength(300);
         });
         Features.Notifications.NotificationsModel.Configure(b);
+        Features.Quality.QualityModel.Configure(b); // control and quality (issue 6)
     }
 }
