@@ -129,6 +129,8 @@ public static class Startup
         services.AddScoped<OverdueWatchJob>();
         services.AddScoped<DeadlineReminderJob>();
         services.AddOptions<ControlOptions>().BindConfiguration(ControlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Control and quality (issue 6): intake screening, verification, the law's notices, the digest.
+        services.AddScoped<IntakeScreening>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.GenerateInstanceId = true);
@@ -243,6 +245,7 @@ public static class Startup
         app.MapEventsEndpoints();
         app.MapRelatedAppealsEndpoints();
         app.MapStaffNotificationsEndpoints();
+        app.MapIntakeScreeningEndpoints();
         app.MapAddressEndpoints();
         Features.Outages.OutagesApi.MapOutageEndpoints(app);
         // Portal (at /, Razor Pages) and Open311 (issue 4)

@@ -112,6 +112,16 @@ public static class Text
         ["calendar.period.order"] = ("Кінець періоду не може бути раніше початку.", "The end cannot be before the start."),
         ["reviewTrack.term"] = ("Строк — від 1 до {0} (ст. 20 Закону: не більше місяця).", "The term is 1 to {0} (Art. 20: at most a month)."),
         ["link.duplicate.closed"] = ("Звернення {0} вже закрите: нове звернення не є дублетним, позначте його як повторне (ст. 8 Закону).", "Appeal {0} is already closed: this is a repeated appeal, not a duplicate (Art. 8)."),
+        // Control and quality (issue 6)
+        ["held.notFound"] = ("Затриманий текст {0} не знайдено.", "Held item {0} was not found."),
+        ["held.decided"] = ("Рішення щодо цього тексту вже ухвалено.", "This item has already been decided."),
+        ["screening.term.invalid"] = ("Слово — щонайменше 2 символи.", "A term is at least 2 characters."),
+        ["screening.term.exists"] = ("Слово «{0}» вже є в списку.", "The term '{0}' is already listed."),
+        ["screening.term.notFound"] = ("Слово {0} не знайдено.", "Term {0} was not found."),
+        ["verification.notFound"] = ("Завдання перевірки {0} не знайдено.", "Verification task {0} was not found."),
+        ["verification.closed"] = ("Перевірку цього результату вже завершено.", "This result's verification is already finished."),
+        ["verification.supervisorPending"] = ("Після {0} доопрацювань рішення ухвалює керівник контакт-центру.", "After {0} reworks the head of the contact centre decides."),
+        ["verification.noSupervisorDecision"] = ("Це питання не чекає рішення керівника.", "This question does not await the head's decision."),
         ["apiKey.role"] = ("Невідома роль «{0}».", "Unknown role '{0}'."),
         ["apiKey.executor"] = ("Ключ виконавця має бути прив'язаний до організації.", "An executor key must be bound to an organisation."),
         // Subscriptions and broadcasts (issue 7, Features/Informing).

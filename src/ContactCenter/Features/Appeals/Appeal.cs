@@ -118,6 +118,8 @@ public sealed class Question
     public DateTimeOffset? OverdueFlaggedAt { get; set; }
     /// <summary>When the executor was reminded of the deadline (once per deadline; cleared when the deadline moves).</summary>
     public DateTimeOffset? ReminderSentAt { get; set; }
+    /// <summary>F6.2: «not confirmed» after the rework limit; the supervisor decides (rework or close). Null when not waiting.</summary>
+    public DateTimeOffset? SupervisorDecisionSince { get; set; }
 
     public List<Assignment> Assignments { get; set; } = [];
 }
@@ -212,6 +214,8 @@ public sealed class ExecutorRequest
     public string? DecidedByName { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecisionReason { get; set; }
+    /// <summary>R8: the deadline before an approved extension; the applicant's notice must go out before it.</summary>
+    public DateTimeOffset? PreviousDueAt { get; set; }
 }
 
 /// <summary>A concurrency-safe counter for registration numbers.</summary>

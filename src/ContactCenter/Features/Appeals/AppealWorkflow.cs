@@ -367,6 +367,7 @@ public sealed class AppealWorkflow(
                     break;
                 case ExecutorRequestType.Extend:
                     var newDue = await CheckExtensionAsync(appeal, question, request.WorkingDays!.Value, ct);
+                    request.PreviousDueAt = question.DueAt;
                     question.DueAt = newDue;
                     question.ExtendedWorkingDays += request.WorkingDays!.Value;
                     // A new deadline gets its own reminder.

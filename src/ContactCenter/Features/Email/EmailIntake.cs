@@ -25,6 +25,7 @@ namespace ContactCenter.Features.Email;
 public sealed partial class EmailIntake(
     AppDbContext db,
     BlocklistService blocklist,
+    Control.IntakeScreening screening,
     IOptions<ImapOptions> imap,
     IOptions<ContactCenterOptions> app,
     TimeProvider time,
@@ -125,7 +126,10 @@ public sealed partial class EmailIntake(
         }
         else
         {
-            row.Outcome = InboundEmailOutcome.Draft;
+            // F5.4: a text with a hate-speech term waits for an operator's review instead of joining the drafts.
+            var screened = await screening.ScreenAsync(new Control.IntakeCandidate("email", Channel.Email, row.FromName, null, row.FromAddress, null,
+                $"{subject}\n\n{row.Text}", SourceRef: messageId), save: false, ct);
+            row.Outcome = screened.Verdict == Control.ScreeningVerdict.Hold ? InboundEmailOutcome.Held : InboundEmailOutcome.Draft;
             row.Attachments.AddRange(files);
         }
         db.Add(row);

@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ContactCenter.Features.Email;
 
-public enum InboundEmailOutcome { Draft, Registered, AttachedToAppeal, Blocked }
+/// <summary>Held: a hate-speech term was found; an operator releases it to the drafts or discards it (F5.4, Control).</summary>
+public enum InboundEmailOutcome { Draft, Registered, AttachedToAppeal, Blocked, Held }
 
 /// <summary>
 /// One message taken from the intake mailbox (F2.2). Its unique <see cref="MessageId"/> is committed together with what

@@ -117,12 +117,7 @@ public sealed class PortalService(
     public async Task<string> SubmitAsync(PortalSubmission s, IReadOnlyList<IFormFile> photos, CancellationToken ct)
     {
         var formToken = s.FormToken is { Length: >= 16 and <= 64 } t ? t : NewToken();
-        var request = new RegisterAppealRequest(
-            Channel.Web, AppealKind.Application, AppealForm.Electronic,
-            new ApplicantInput(s.FullName, s.Phone, s.Email, s.Address, null, null, null, null),
-            s.IsCollective, s.IsCollective ? s.SignatoriesCount : null, s.CategoryCode, s.Description,
-            new LocationInput(s.ProblemAddress, null, null, null), null, null, null, false,
-            ExternalIdPrefix + formToken, null, null, null);
+        var request = RequestOf(s, formToken);
         RegisterAppeal.Outcome outcome;
         try
         {
@@ -146,6 +141,14 @@ public sealed class PortalService(
             await attachments.AddAsync(appeal.RegistrationNumber, null, photo, false, PortalActor, ct);
         return appeal.TrackingToken;
     }
+
+    /// <summary>The registration request a portal form becomes (also kept by the intake hold, F5.4, to register on release).</summary>
+    public static RegisterAppealRequest RequestOf(PortalSubmission s, string formToken) => new(
+        Channel.Web, AppealKind.Application, AppealForm.Electronic,
+        new ApplicantInput(s.FullName, s.Phone, s.Email, s.Address, null, null, null, null),
+        s.IsCollective, s.IsCollective ? s.SignatoriesCount : null, s.CategoryCode, s.Description,
+        new LocationInput(s.ProblemAddress, null, null, null), null, null, null, false,
+        ExternalIdPrefix + formToken, null, null, null);
 
     private async Task<string> EnsureTrackingTokenAsync(string number, CancellationToken ct)
     {

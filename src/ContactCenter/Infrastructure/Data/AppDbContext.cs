@@ -234,5 +234,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         Features.Notifications.NotificationsModel.Configure(b);
         Features.Telegram.TelegramModel.Configure(b); // the bot's update ids, chats and draft photos
         Features.Informing.InformingModel.Configure(b); // subscriptions and broadcasts (issue 7)
+        Features.Quality.QualityModel.Configure(b); // control and quality (issue 6)
     }
 }

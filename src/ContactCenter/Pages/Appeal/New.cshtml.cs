@@ -13,7 +13,7 @@ namespace ContactCenter.Pages.Appeal;
 /// <summary>Submit an appeal: every field checked on the server, each error next to its field in the citizen's language.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class NewModel(PortalService portal, CategoryDirectory categories, IOptions<PortalOptions> options) : PageModel
+public sealed class NewModel(PortalService portal, CategoryDirectory categories, IOptions<PortalOptions> options, Features.Control.IntakeScreening screening) : PageModel
 {
     [BindProperty]
     public PortalSubmission Input { get; set; } = new();
@@ -49,6 +49,17 @@ public sealed class NewModel(PortalService portal, CategoryDirectory categories,
             Add("photos", e);
         if (Errors.Count > 0)
             return Page();
+        // F5.4: a blocked contact is refused politely; a text with a hate-speech term waits for an operator.
+        var formToken = Input.FormToken is { Length: >= 16 and <= 64 } ft ? ft : PortalService.NewToken();
+        var screened = await screening.ScreenAsync(new Features.Control.IntakeCandidate("portal", Features.Appeals.Channel.Web, Input.FullName, Input.Phone,
+            Input.Email, null, Input.Description, PortalService.RequestOf(Input, formToken)), save: true, ct);
+        if (screened.Verdict == Features.Control.ScreeningVerdict.Refuse)
+        {
+            Add("form", PortalText.T("err.blocked"));
+            return Page();
+        }
+        if (screened.Verdict == Features.Control.ScreeningVerdict.Hold)
+            return Redirect("/appeal/held");
         try
         {
             var token = await portal.SubmitAsync(Input, Photos, ct);

@@ -584,6 +584,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decision_reason");
 
+                    b.Property<long?>("PreviousDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_due_at");
+
                     b.Property<long>("QuestionId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("question_id");
@@ -756,6 +760,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<long?>("SupervisorDecisionSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supervisor_decision_since");
 
                     b.Property<string>("VerificationComment")
                         .HasColumnType("TEXT")
@@ -1102,6 +1110,138 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_categories_parent_code");
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntake", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("MatchedTerms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matched_terms");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_number");
+
+                    b.Property<string>("RequestJson")
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_json");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceRef")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_ref");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TelegramId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("telegram_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_intakes");
+
+                    b.HasIndex("Status", "ReceivedAt")
+                        .HasDatabaseName("ix_held_intakes_status_received_at");
+
+                    b.ToTable("held_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Control.ScreeningTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screening_terms");
+
+                    b.HasIndex("Term")
+                        .IsUnique()
+                        .HasDatabaseName("ix_screening_terms_term");
+
+                    b.ToTable("screening_terms", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Control.StaffNotification", b =>
@@ -2155,6 +2295,133 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_outage_updates_outage_id_at");
 
                     b.ToTable("outage_updates", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Quality.ControlMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_control_marks");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_control_marks_kind_key");
+
+                    b.ToTable("control_marks", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Quality.VerificationTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_note");
+
+                    b.Property<bool>("Privileged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("privileged");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("question_number");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_number");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<int>("UnansweredAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unanswered_attempts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_verification_tasks");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_verification_tasks_token");
+
+                    b.HasIndex("QuestionId", "Round")
+                        .IsUnique()
+                        .HasDatabaseName("ix_verification_tasks_question_id_round");
+
+                    b.HasIndex("Status", "Channel", "CreatedAt")
+                        .HasDatabaseName("ix_verification_tasks_status_channel_created_at");
+
+                    b.ToTable("verification_tasks", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Routing.RoutingRule", b =>
