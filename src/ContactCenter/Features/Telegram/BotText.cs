@@ -8,6 +8,7 @@ public static class BotText
     public const string MenuMine = "📋 Мої звернення";
     public const string MenuOutages = "⚡ Відключення";
     public const string MenuNotify = "🔔 Сповіщення";
+    public const string MenuSubscribe = "📬 Підписка на повідомлення";
     public const string Cancel = "✖ Скасувати";
     public const string Next = "Далі ➡";
     public const string SendLocation = "📍 Надіслати геолокацію";
@@ -98,5 +99,28 @@ public static class BotText
     public const string SurveyDone = "Ви вже відповіли на це опитування. Дякуємо!";
     public const string SurveyNotYours = "Це опитування стосується звернення іншого заявника.";
     public const string SurveyReworkNote = "Звернення повернуто виконавцеві на доопрацювання.";
+    public const string SubmittedForReview =
+        "Дякуємо. Ваше звернення містить висловлювання, які потребують перевірки, тому його передано операторові. " +
+        "Після перевірки його зареєструють, і ви отримаєте номер у цьому чаті.";
+
+    public const string SubscribeIntro = "Повідомлення про відключення та ремонтні роботи. На що підписатися?";
+    public const string SubscribeBuilding = "🏠 Мій будинок";
+    public const string SubscribeStreet = "🛣 Вулиця";
+    public const string SubscribeDistrict = "🗺 Район";
+    public const string SubscribeList = "📃 Мої підписки";
+    public const string SubscribeAskBuilding = "Напишіть адресу будинку (вулиця й номер), наприклад: Соборна, 12.";
+    public const string SubscribeAskStreet = "Напишіть назву вулиці, наприклад: Соборна.";
+    public const string SubscribeChooseDistrict = "Оберіть район:";
+    public const string SubscribeNoDistricts = "У реєстрі громади ще немає районів.";
+    public const string SubscribeChooseType = "Про які відключення повідомляти?";
+    public const string SubscribeAllTypes = "Усі види";
+    public const string Subscribed = "Підписку оформлено: {0} ({1}). Повідомлення надходитимуть у цей чат. Скасувати: «Підписка на повідомлення» → «Мої підписки» або команда /stop.";
+    public const string SubscribeFailed = "Не вдалося оформити підписку:\n{0}";
+    public const string SubscriptionsNone = "У вас немає підписок.";
+    public const string SubscriptionsHeader = "Ваші підписки (натисніть, щоб скасувати):";
+    public const string Unsubscribed = "Підписку скасовано.";
+    public const string AlreadyUnsubscribed = "Цю підписку вже скасовано.";
+    public const string UnsubscribedAll = "Скасовано підписок: {0}.";
+    public const string ActionFailed = "Не вдалося виконати дію. Спробуйте ще раз трохи згодом.";
     public const string UnknownButton = "Ця кнопка вже неактуальна.";
 }

@@ -6,6 +6,8 @@ using ContactCenter.Features.Appeals;
 using ContactCenter.Features.Audit;
 using ContactCenter.Features.Blocklist;
 using ContactCenter.Features.Categories;
+using ContactCenter.Features.Control;
+using ContactCenter.Features.Informing;
 using ContactCenter.Features.Outages;
 using ContactCenter.Features.Portal;
 using ContactCenter.Infrastructure;
@@ -30,6 +32,12 @@ public sealed record AnswerCallbackReply(string CallbackQueryId, string? Text) :
 /// <summary>Replace a message's text and inline keyboard (null text: keyboard only).</summary>
 public sealed record EditReply(long ChatId, int MessageId, string? Text, InlineKeyboardMarkup? Markup) : BotReply;
 
+/// <summary>
+/// Work that runs after the update's transaction commits, in its own scope, and says what to send: for services that
+/// open their own transaction (outage subscriptions). Repeating it is harmless, so a failure only asks the user to retry.
+/// </summary>
+public sealed record DeferredReply(long ChatId, Func<IServiceProvider, CancellationToken, Task<IReadOnlyList<BotReply>>> RunAsync) : BotReply;
+
 /// <summary>A photo downloaded before the transaction (network first, database second).</summary>
 public sealed record PrefetchedFile(string FileName, byte[] Data, string? Error);
 
@@ -45,6 +53,7 @@ public sealed class TelegramConversation(
     CategoryDirectory categories,
     BlocklistService blocklist,
     OutageService outages,
+    IntakeScreening screening,
     AuditLog audit,
     TimeProvider time,
     IOptions<TelegramBotOptions> options)
@@ -67,6 +76,7 @@ public sealed class TelegramConversation(
     {
         new[] { new KeyboardButton(BotText.MenuSubmit), new KeyboardButton(BotText.MenuMine) },
         new[] { new KeyboardButton(BotText.MenuOutages), new KeyboardButton(BotText.MenuNotify) },
+        new[] { new KeyboardButton(BotText.MenuSubscribe) },
     })
     { ResizeKeyboard = true, IsPersistent = true };
 
@@ -123,6 +133,18 @@ public sealed class TelegramConversation(
                 {
                     await LinkAsync(chat, ct);
                 }
+                return;
+            case BotText.MenuSubscribe or "/subscribe":
+                await ResetAsync(chat, ct);
+                Say(chat, BotText.SubscribeIntro, SubscribeMenu());
+                return;
+            case "/stop":
+                await ResetAsync(chat, ct);
+                Defer(chat, async (sp, token) =>
+                {
+                    var ended = await sp.GetRequiredService<SubscriptionService>().UnsubscribeAllAsync(SubscriptionChannel.Telegram, Contact(chat), token);
+                    return [new SendReply(chat.ChatId, Format(BotText.UnsubscribedAll, ended), MainMenu())];
+                });
                 return;
             case BotText.MenuOutages or "/outages":
                 await ResetAsync(chat, ct);
@@ -246,9 +268,130 @@ public sealed class TelegramConversation(
                 }
                 await OutagesAtAsync(chat, text, ct);
                 break;
+            case TelegramChatState.SubscribeAddress:
+                if (text is not { Length: >= 3 and <= 300 })
+                {
+                    Say(chat, BotText.AddressTooShort);
+                    break;
+                }
+                draft.SubscribeAddress = text;
+                Save(chat, draft, TelegramChatState.SubscribeTypes);
+                Say(chat, BotText.SubscribeChooseType, TypeButtons());
+                break;
+            case TelegramChatState.SubscribeTypes:
+                Say(chat, BotText.ChooseCategoryByButton);
+                break;
             default:
                 Say(chat, BotText.MenuHint, MainMenu());
                 break;
+        }
+    }
+
+    // ---- outage subscriptions (F8.3, Features/Informing) ----
+
+    private static InlineKeyboardMarkup SubscribeMenu() => new(new[]
+    {
+        new[] { InlineKeyboardButton.WithCallbackData(BotText.SubscribeBuilding, "sb|b"), InlineKeyboardButton.WithCallbackData(BotText.SubscribeStreet, "sb|s") },
+        new[] { InlineKeyboardButton.WithCallbackData(BotText.SubscribeDistrict, "sb|d"), InlineKeyboardButton.WithCallbackData(BotText.SubscribeList, "sb|l") },
+    });
+
+    private static InlineKeyboardMarkup TypeButtons()
+    {
+        var types = Enum.GetValues<OutageType>()
+            .Select(t => InlineKeyboardButton.WithCallbackData(PortalText.T("outage.type." + t), "sb|t|" + t))
+            .Chunk(2);
+        return new(new[] { new[] { InlineKeyboardButton.WithCallbackData(BotText.SubscribeAllTypes, "sb|t|all") } }.Concat(types));
+    }
+
+    private static string Contact(TelegramChat chat) => chat.ChatId.ToString(CultureInfo.InvariantCulture);
+
+    private void Defer(TelegramChat chat, Func<IServiceProvider, CancellationToken, Task<IReadOnlyList<BotReply>>> work) =>
+        _replies.Add(new DeferredReply(chat.ChatId, async (sp, token) =>
+        {
+            try
+            {
+                return await work(sp, token);
+            }
+            catch (AppValidationException e)
+            {
+                return [new SendReply(chat.ChatId, Format(BotText.SubscribeFailed, string.Join("\n", e.Errors.SelectMany(x => x.Value).Distinct().Select(x => "• " + x))), MainMenu())];
+            }
+            catch (RuleViolationException e)
+            {
+                return [new SendReply(chat.ChatId, Format(BotText.SubscribeFailed, "• " + e.Message), MainMenu())];
+            }
+        }));
+
+    private async Task OnSubscribeCallbackAsync(CallbackQuery callback, TelegramChat chat, TelegramDraft draft, string[] parts, CancellationToken ct)
+    {
+        Answer(callback, null);
+        switch (parts)
+        {
+            case ["sb", "b" or "s"]:
+                draft = new TelegramDraft { SubscribeScope = parts[1] == "b" ? nameof(SubscriptionScope.Building) : nameof(SubscriptionScope.Street) };
+                Save(chat, draft, TelegramChatState.SubscribeAddress);
+                Say(chat, parts[1] == "b" ? BotText.SubscribeAskBuilding : BotText.SubscribeAskStreet,
+                    chat.LastAddress is { } last && parts[1] == "b" ? Keyboard([last], [BotText.Cancel]) : Keyboard([BotText.Cancel]));
+                return;
+            case ["sb", "d"]:
+                var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).Take(60).ToListAsync(ct);
+                if (districts.Count == 0)
+                {
+                    Say(chat, BotText.SubscribeNoDistricts, MainMenu());
+                    return;
+                }
+                Say(chat, BotText.SubscribeChooseDistrict, new InlineKeyboardMarkup(districts.Select(d => new[]
+                {
+                    InlineKeyboardButton.WithCallbackData(d.Name, "sb|dd|" + d.Id.ToString(CultureInfo.InvariantCulture)),
+                })));
+                return;
+            case ["sb", "dd", var id] when int.TryParse(id, CultureInfo.InvariantCulture, out var districtId):
+                draft = new TelegramDraft { SubscribeScope = nameof(SubscriptionScope.District), SubscribeDistrictId = districtId };
+                Save(chat, draft, TelegramChatState.SubscribeTypes);
+                Say(chat, BotText.SubscribeChooseType, TypeButtons());
+                return;
+            case ["sb", "t", var type] when chat.State == TelegramChatState.SubscribeTypes && Enum.TryParse<SubscriptionScope>(draft.SubscribeScope, out var scope):
+                IReadOnlyList<OutageType>? types = type == "all" ? null : Enum.TryParse<OutageType>(type, out var one) ? [one] : null;
+                var input = new SubscribeInput(SubscriptionChannel.Telegram, Contact(chat), scope, null, null, draft.SubscribeDistrictId, draft.SubscribeAddress, types);
+                await ResetAsync(chat, ct);
+                if (callback.Message is { } typeMenu)
+                    _replies.Add(new EditReply(chat.ChatId, typeMenu.Id, null, null));
+                Defer(chat, async (sp, token) =>
+                {
+                    var result = await sp.GetRequiredService<SubscriptionService>().SubscribeAsync(input, token);
+                    var kinds = result.Subscription.Types.Count == Enum.GetValues<OutageType>().Length
+                        ? BotText.SubscribeAllTypes.ToLowerInvariant()
+                        : string.Join(", ", result.Subscription.Types.Select(t => PortalText.T("outage.type." + t).ToLowerInvariant()));
+                    return [new SendReply(chat.ChatId, Format(BotText.Subscribed, result.Subscription.Place, kinds), MainMenu())];
+                });
+                return;
+            case ["sb", "l"]:
+                var contact = Contact(chat);
+                var list = await db.Set<Subscription>().AsNoTracking()
+                    .Where(x => x.Channel == SubscriptionChannel.Telegram && x.Contact == contact && x.Status != SubscriptionStatus.Unsubscribed)
+                    .OrderBy(x => x.Id).Select(x => new { x.Id, x.PlaceLabel }).ToListAsync(ct);
+                if (list.Count == 0)
+                {
+                    Say(chat, BotText.SubscriptionsNone, MainMenu());
+                    return;
+                }
+                Say(chat, BotText.SubscriptionsHeader, new InlineKeyboardMarkup(list.Select(x => new[]
+                {
+                    InlineKeyboardButton.WithCallbackData("✖ " + x.PlaceLabel, "sb|x|" + x.Id.ToString(CultureInfo.InvariantCulture)),
+                })));
+                return;
+            case ["sb", "x", var sid] when long.TryParse(sid, CultureInfo.InvariantCulture, out var subscriptionId):
+                if (callback.Message is { } listMessage)
+                    _replies.Add(new EditReply(chat.ChatId, listMessage.Id, null, null));
+                Defer(chat, async (sp, token) =>
+                {
+                    var ended = await sp.GetRequiredService<SubscriptionService>().UnsubscribeAsync(SubscriptionChannel.Telegram, Contact(chat), subscriptionId, token);
+                    return [new SendReply(chat.ChatId, ended ? BotText.Unsubscribed : BotText.AlreadyUnsubscribed, MainMenu())];
+                });
+                return;
+            default:
+                Say(chat, BotText.UnknownButton);
+                return;
         }
     }
 
@@ -380,6 +523,18 @@ public sealed class TelegramConversation(
             new ApplicantInput(chat.FullName, chat.Phone, null, chat.HomeAddress, null, null, null, null, chat.ChatId.ToString(CultureInfo.InvariantCulture)),
             false, null, draft.CategoryCode, draft.Description, new LocationInput(draft.Address, null, draft.Lat, draft.Long),
             null, null, null, false, null, null, null, null);
+        // F5.4: the one intake gate (Features/Control): a blocked contact is refused, a text with a hate-speech term is
+        // held for an operator, who registers it on release (the request is kept; the photos are not).
+        var screened = await screening.ScreenAsync(new IntakeCandidate("telegram", AppealChannel.Telegram, chat.FullName, chat.Phone, null,
+            Contact(chat), draft.Description, request, SourceRef: Contact(chat)), save: false, ct);
+        if (screened.Verdict != ScreeningVerdict.Allow)
+        {
+            await ResetAsync(chat, ct);
+            if (callback?.Message is { } held)
+                _replies.Add(new EditReply(chat.ChatId, held.Id, held.Text + BotText.ConfirmedMark, null));
+            Say(chat, screened.Verdict == ScreeningVerdict.Refuse ? BotText.Blocked : BotText.SubmittedForReview, MainMenu());
+            return;
+        }
         Appeal appeal;
         try
         {
@@ -504,6 +659,11 @@ public sealed class TelegramConversation(
             return;
         }
         var draft = Draft(chat);
+        if (parts[0] == "sb")
+        {
+            await OnSubscribeCallbackAsync(callback, chat, draft, parts, ct);
+            return;
+        }
         switch (parts)
         {
             case ["cat", var code] when chat.State == TelegramChatState.Category:

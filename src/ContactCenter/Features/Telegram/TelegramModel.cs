@@ -29,6 +29,8 @@ public enum TelegramChatState
     Confirm,
     OutageAddress,
     LinkPhone,
+    SubscribeAddress,
+    SubscribeTypes,
 }
 
 /// <summary>
@@ -73,6 +75,11 @@ public sealed class TelegramDraft
     public string? Address { get; set; }
     public double? Lat { get; set; }
     public double? Long { get; set; }
+
+    /// <summary>A subscription being made (F8.3): Building, Street or District, and its place.</summary>
+    public string? SubscribeScope { get; set; }
+    public string? SubscribeAddress { get; set; }
+    public int? SubscribeDistrictId { get; set; }
 }
 
 /// <summary>

@@ -131,6 +131,20 @@ public sealed class TelegramUpdateHandler(
             {
                 switch (reply)
                 {
+                    case DeferredReply deferred:
+                        IReadOnlyList<BotReply> more;
+                        try
+                        {
+                            using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateScope();
+                            more = await deferred.RunAsync(scope.ServiceProvider, ct);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            logger.LogError(e, "A deferred bot action failed");
+                            more = [new SendReply(deferred.ChatId, BotText.ActionFailed)];
+                        }
+                        await SendAsync(more, ct);
+                        break;
                     case SendReply s:
                         await bot.SendMessage(s.ChatId, s.Text, replyMarkup: s.Markup, cancellationToken: ct);
                         break;
