@@ -45,6 +45,7 @@ public static class InformingSetup
         services.AddScoped<SubscriptionService>();
         services.AddScoped<BroadcastService>();
         services.AddScoped<OutboxRateLimiter>();
+        services.AddScoped<OutageConsoleLookups>();
         return services;
     }
 }
