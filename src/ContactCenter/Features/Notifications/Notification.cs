@@ -3,7 +3,8 @@ using ContactCenter.Features.Appeals;
 namespace ContactCenter.Features.Notifications;
 
 /// <summary>What the applicant is told (F2.8); each kind has one editable template.</summary>
-public enum NotificationKind { Registered, Forwarded, Extended, Result }
+/// <summary>Survey: the quality-verification link (F6.1), written by <c>Quality.VerificationService</c>, details = the link.</summary>
+public enum NotificationKind { Registered, Forwarded, Extended, Result, Survey }
 
 /// <summary>The applicant's own channel a message goes by.</summary>
 public enum NotificationChannel { Sms, Email, Telegram }
