@@ -131,6 +131,8 @@ public static class Startup
         services.AddOptions<ControlOptions>().BindConfiguration(ControlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Control and quality (issue 6): intake screening, verification, the law's notices, the digest.
         services.AddScoped<IntakeScreening>();
+        services.AddScoped<Features.Quality.VerificationService>();
+        services.AddScoped<Features.Quality.VerificationJob>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.GenerateInstanceId = true);
@@ -156,6 +158,7 @@ public static class Startup
             q.AddTrigger(t => t.ForJob(OverdueWatchJob.Key).WithIdentity("overdue-watch-every-5-min", "control")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
+            Features.Quality.QualitySetup.AddQualityJobs(q);
             ChannelsSetup.AddChannelJobs(q, configuration);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -246,6 +249,7 @@ public static class Startup
         app.MapRelatedAppealsEndpoints();
         app.MapStaffNotificationsEndpoints();
         app.MapIntakeScreeningEndpoints();
+        Features.Quality.QualityApi.MapQualityEndpoints(app);
         app.MapAddressEndpoints();
         Features.Outages.OutagesApi.MapOutageEndpoints(app);
         // Portal (at /, Razor Pages) and Open311 (issue 4)

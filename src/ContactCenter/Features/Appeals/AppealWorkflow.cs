@@ -24,6 +24,7 @@ public sealed class AppealWorkflow(
     CalendarService calendar,
     AuditLog audit,
     AppealEvents events,
+    Microsoft.Extensions.Options.IOptions<Control.ControlOptions> control,
     TimeProvider time)
 {
     public async Task<Appeal> LoadAsync(string registrationNumber, CancellationToken ct)
@@ -128,6 +129,17 @@ public sealed class AppealWorkflow(
             errors.Add("comment", Text.Get("field.tooLong", 4000));
         errors.ThrowIfAny();
         var confirmed = request.Confirmed!.Value;
+        if (!confirmed)
+        {
+            var loaded = await LoadAsync(number, ct);
+            var current = PickQuestion(loaded, questionNumber);
+            var limit = control.Value.ReworkLimit;
+            if (current.SupervisorDecisionSince is not null)
+                throw new ConflictException(Text.Get("verification.supervisorPending", limit));
+            // F6.2: after the configured number of reworks a further «not confirmed» goes to the supervisor to decide.
+            if (current.Status == AppealStatus.ResultReported && current.ReworkCount >= limit)
+                return await RequestSupervisorDecisionAsync(loaded, current, request, actor, ct);
+        }
         return await TransitionAsync(number, questionNumber, confirmed ? AppealTrigger.ConfirmResult : AppealTrigger.RejectResult, actor,
             confirmed ? "verified" : "returnedForRework", request.Comment, true, (q, now) =>
             {
@@ -136,6 +148,7 @@ public sealed class AppealWorkflow(
                 q.VerificationComment = request.Comment?.Trim();
                 q.VerificationVia = request.Via?.Trim() is { Length: > 0 } via ? via[..Math.Min(via.Length, 32)] : actor.Role;
                 q.VerifiedAt = now;
+                q.SupervisorDecisionSince = null;
                 if (confirmed)
                 {
                     q.ClosedAt = now;
@@ -145,6 +158,70 @@ public sealed class AppealWorkflow(
                     // Rework («на доопрацювання»): back to the same executor, counted (F6.2).
                     q.ReworkCount++;
                     q.ResultCode = null;
+                }
+            }, ct);
+    }
+
+    /// <summary>
+    /// F6.2, the rework limit reached: the «not confirmed» answer is recorded, the question stays on verification and
+    /// waits for the supervisor (<see cref="DecideAfterReworkLimitAsync"/>); the supervisors are told at once.
+    /// </summary>
+    private async Task<Appeal> RequestSupervisorDecisionAsync(Appeal appeal, Question question, VerificationRequest request, Actor actor, CancellationToken ct)
+    {
+        await access.EnsureCanReadAsync(appeal, actor, ct);
+        // The same permission as a rework: whoever may send it back may bring it to the supervisor.
+        AppealStateMachine.Fire(question.Status, AppealTrigger.RejectResult, actor.ActorRole);
+        await access.EnsureCanActAsync(appeal, question, actor, ct);
+        var now = time.GetUtcNow();
+        question.VerificationConfirmed = false;
+        question.VerificationRating = request.Rating;
+        question.VerificationComment = request.Comment?.Trim();
+        question.VerificationVia = request.Via?.Trim() is { Length: > 0 } via ? via[..Math.Min(via.Length, 32)] : actor.Role;
+        question.VerifiedAt = now;
+        question.SupervisorDecisionSince = now;
+        Touch(appeal, now);
+        AddHistory(appeal, question, actor, "supervisorDecisionRequested", null, null, request.Comment?.Trim(), isPublic: false);
+        db.StaffNotifications.Add(new Control.StaffNotification
+        {
+            At = now,
+            RecipientRole = Identity.Roles.Supervisor,
+            Kind = "reworkLimit",
+            RegistrationNumber = appeal.RegistrationNumber,
+            Text = $"Заявник не підтвердив виконання звернення {appeal.RegistrationNumber} після {question.ReworkCount} доопрацювань: потрібне рішення керівника.",
+        });
+        audit.Add(actor, "update", "appeal", appeal.RegistrationNumber, "SupervisorDecisionRequested");
+        await db.SaveChangesAsync(ct);
+        await events.PublishAsync(appeal, "supervisorDecisionRequested", ct);
+        return appeal;
+    }
+
+    /// <summary>
+    /// F6.2: the supervisor's decision on a result not confirmed after the rework limit — back to the executor for one
+    /// more rework, or closed (the applicant's «not confirmed» stays on record; it is the head's close).
+    /// </summary>
+    public async Task<Appeal> DecideAfterReworkLimitAsync(string number, int? questionNumber, bool rework, ReasonRequest request, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsSupervisorOrAdmin)
+            throw new ForbiddenException(Text.Get("error.forbidden"));
+        var errors = new ValidationErrors();
+        RequireText(errors, "reason", request.Reason, 4000);
+        errors.ThrowIfAny();
+        var appeal = await LoadAsync(number, ct);
+        if (PickQuestion(appeal, questionNumber).SupervisorDecisionSince is null)
+            throw new ConflictException(Text.Get("verification.noSupervisorDecision"));
+        return await TransitionAsync(number, questionNumber, rework ? AppealTrigger.RejectResult : AppealTrigger.ConfirmResult, actor,
+            rework ? "returnedForRework" : "closedBySupervisor", request.Reason!.Trim(), true, (q, now) =>
+            {
+                q.SupervisorDecisionSince = null;
+                if (rework)
+                {
+                    q.ReworkCount++;
+                    q.ResultCode = null;
+                }
+                else
+                {
+                    q.VerificationVia = "supervisor";
+                    q.ClosedAt = now;
                 }
             }, ct);
     }

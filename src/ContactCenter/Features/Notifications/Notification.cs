@@ -10,6 +10,8 @@ public enum NotificationKind
     Broadcast,
     /// <summary>The double opt-in link of an e-mail subscription (Features/Informing); rendered when queued.</summary>
     SubscriptionConfirmation,
+    /// <summary>Survey: the quality-verification link (F6.1), written by <c>Quality.VerificationService</c>, details = the link.</summary>
+    Survey,
 }
 
 /// <summary>The applicant's own channel a message goes by.</summary>

@@ -20,6 +20,8 @@ public static class NotificationTemplates
             "Строк розгляду вашого звернення № {number} продовжено до {dueAt}. Причина: {details}"),
         [NotificationKind.Result] = ("Результат розгляду звернення {number}",
             "За вашим зверненням № {number} виконавець повідомив результат: {details}\n\nЧи вирішено ваше питання? Оцініть, будь ласка, від 1 до 5 і дайте відповідь на це повідомлення, у чат-боті або на порталі."),
+        [NotificationKind.Survey] = ("Оцініть результат розгляду звернення {number}",
+            "Чи вирішено питання за вашим зверненням № {number}? Будь ласка, підтвердьте виконання й оцініть його від 1 до 5 за посиланням: {details}"),
     };
 
     public static readonly string[] Placeholders = ["{number}", "{details}", "{dueAt}"];

@@ -29,4 +29,6 @@ public sealed class VerificationTask
     public DateTimeOffset? LastAttemptAt { get; set; }
     public string? LastNote { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The survey message in the outbox (Link); when it cannot be delivered the task becomes a call.</summary>
+    public long? NotificationId { get; set; }
 }

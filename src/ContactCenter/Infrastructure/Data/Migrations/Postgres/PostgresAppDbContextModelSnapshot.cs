@@ -2456,6 +2456,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_note");
 
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notification_id");
+
                     b.Property<bool>("Privileged")
                         .HasColumnType("boolean")
                         .HasColumnName("privileged");

@@ -2369,6 +2369,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_note");
 
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notification_id");
+
                     b.Property<bool>("Privileged")
                         .HasColumnType("INTEGER")
                         .HasColumnName("privileged");
