@@ -133,6 +133,10 @@ public static class Startup
         services.AddScoped<IntakeScreening>();
         services.AddScoped<Features.Quality.VerificationService>();
         services.AddScoped<Features.Quality.VerificationJob>();
+        services.AddScoped<Features.Quality.LawNoticeWatch>();
+        services.AddScoped<Features.Quality.LawNoticeWatchJob>();
+        services.AddScoped<Features.Quality.DigestService>();
+        services.AddScoped<Features.Quality.DigestJob>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.GenerateInstanceId = true);

@@ -364,6 +364,13 @@ public static class QualityApi
             var appeal = await workflow.DecideAfterReworkLimitAsync(number, question, input.Rework.Value, new ReasonRequest(input.Reason), http.Actor(), ct);
             return TypedResults.Ok(new { appeal.RegistrationNumber, appeal.Status });
         }).WithName("DecideAfterReworkLimit").WithSummary("The supervisor sends the result back for rework (rework=true) or closes it (rework=false), with a reason.");
+        group.MapGet("/digest", async (DigestService digest, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await digest.BuildAsync(http.Actor(), ct)))
+            .WithName("GetDigest").WithSummary("Today's monitoring digest: overdue by executor, due today, extensions, rework (supervisor, leadership).");
+        app.MapGet("/api/v1/appeals/{number}/control", async (string number, LawNoticeWatch watch, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await watch.ForAppealAsync(number, http.Actor(), ct)))
+            .RequireAuthorization().WithTags("Quality")
+            .WithName("GetAppealControl").WithSummary("The card's control timers: R6 forward notice (5 days), R8 extension notices (before the old deadline), verification round.");
         return app;
     }
 }
