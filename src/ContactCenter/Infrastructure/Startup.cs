@@ -88,6 +88,9 @@ public static class Startup
         services.AddHostedService<PostgresEventListener>();
         AddOutages(services);
         services.AddChannels(); // channels: notifications, senders, CTI, blocklist
+        // National Unified System / 1545 and the CTI screen pop (issue 5, F2.7, F2.1)
+        Features.UnifiedSystem.UnifiedSystemApi.AddUnifiedSystem(services);
+        Features.Telephony.CallPops.AddCallPops(services);
         AddScheduler(services, options.Database, builder.Configuration);
         // Portal and Open311 (issue 4)
         services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
@@ -247,6 +250,8 @@ public static class Startup
         Features.Portal.PortalSetup.UsePortal(app);
         Features.Open311.Open311Api.MapOpen311Endpoints(app);
         app.MapChannelsEndpoints();
+        Features.UnifiedSystem.UnifiedSystemApi.MapUnifiedSystemEndpoints(app);
+        Features.Telephony.CallPopsApi.MapCallPopEndpoints(app);
 
         // Staff console: static assets, antiforgery for its forms, account endpoints and the Blazor components under /console.
         app.UseAntiforgery();

@@ -232,5 +232,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.LinkedByName).HasMaxLength(300);
         });
         Features.Notifications.NotificationsModel.Configure(b);
+        // National Unified System / 1545 cards; operators' PBX extensions (issue 5)
+        Features.UnifiedSystem.UnifiedSystemModel.Configure(b);
+        Features.Telephony.CallPops.ConfigureModel(b);
     }
 }
