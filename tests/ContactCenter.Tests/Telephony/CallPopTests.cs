@@ -50,6 +50,8 @@ public static class Cti
 /// <summary>Screen pop (F2.1): the answering operator is found by extension or login, gets the pop, and sees the caller.</summary>
 public abstract class CallPopTests<TApp>(TApp app) where TApp : CtiApp
 {
+    protected TApp App => app;
+
     private DateTimeOffset Now => app.Time.GetUtcNow();
 
     private async Task<AppUser> UserAsync(string? extension = null)
@@ -169,4 +171,39 @@ public abstract class CallPopTests<TApp>(TApp app) where TApp : CtiApp
 
 public sealed class CallPopTests_Sqlite(SqliteCtiApp app) : CallPopTests<SqliteCtiApp>(app), IClassFixture<SqliteCtiApp>;
 
-public sealed class CallPopTests_Postgres(PostgresCtiApp app) : CallPopTests<PostgresCtiApp>(app), IClassFixture<PostgresCtiApp>;
+public sealed class CallPopTests_Postgres(PostgresCtiApp app) : CallPopTests<PostgresCtiApp>(app), IClassFixture<PostgresCtiApp>
+{
+    [Fact]
+    public async Task TwoInstances_AnswerReportedToOne_PopsTheOperatorsConsoleOnTheOther()
+    {
+        await using var second = new SecondInstance(App);
+        using var subscription = second.Services.GetRequiredService<CallPopBus>().Subscribe();
+        string email;
+        using (var scope = App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            email = $"op2-{Guid.NewGuid():N}"[..16] + "@test.local";
+            Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email, FullName = "Оператор 2" }, "Console-test-2026")).Succeeded);
+        }
+        var userId = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == email).Select(u => u.Id).SingleAsync());
+        var call = Cti.NewCallId();
+        CallPop? pop = null;
+        // The other instance starts listening a moment after it starts: repeat the (idempotent) answer until it hears one.
+        for (var attempt = 0; attempt < 60 && pop is null; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await Cti.PostAsync(App.Client(null), CtiApp.Secret, Cti.Event("answer", call, "0501234567", App.Time.GetUtcNow(), user: email)));
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                pop = await subscription.Reader.ReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // not yet
+            }
+        }
+        Assert.NotNull(pop);
+        Assert.Equal(userId, pop.UserId);
+        Assert.Equal(call, pop.PbxCallId);
+    }
+}
