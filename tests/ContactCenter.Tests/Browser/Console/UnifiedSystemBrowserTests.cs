@@ -123,5 +123,6 @@ public sealed class UnifiedSystemBrowserTests(CtiBrowserApp app) : IClassFixture
         // An in-app navigation (no page load): the registration screen, prefilled with the number and the call.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(
             System.Text.RegularExpressions.Regex.Escape("/console/register?phone=" + Uri.EscapeDataString(stranger) + "&callId=") + @"\d+$"));
+        await Assertions.Expect(pop.Dialog).ToHaveCountAsync(0);
     }
 }
