@@ -90,6 +90,9 @@ public static class Startup
         services.AddChannels(); // channels: notifications, senders, CTI, blocklist
         Features.Telegram.TelegramBotSetup.AddTelegramBot(services); // the Telegram bot: webhook, long polling, conversation
         Features.Informing.InformingSetup.AddInforming(services); // outage subscriptions and broadcasts (issue 7)
+        // National Unified System / 1545 and the CTI screen pop (issue 5, F2.7, F2.1)
+        Features.UnifiedSystem.UnifiedSystemApi.AddUnifiedSystem(services);
+        Features.Telephony.CallPops.AddCallPops(services);
         AddScheduler(services, options.Database, builder.Configuration);
         // Portal and Open311 (issue 4)
         services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
@@ -262,6 +265,8 @@ public static class Startup
         app.MapChannelsEndpoints();
         Features.Telegram.TelegramBotSetup.MapTelegramEndpoints(app);
         Features.Informing.InformingApi.MapInformingEndpoints(app); // outage broadcasts (issue 7)
+        Features.UnifiedSystem.UnifiedSystemApi.MapUnifiedSystemEndpoints(app);
+        Features.Telephony.CallPopsApi.MapCallPopEndpoints(app);
 
         // Staff console: static assets, antiforgery for its forms, account endpoints and the Blazor components under /console.
         app.UseAntiforgery();

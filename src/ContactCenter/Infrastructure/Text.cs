@@ -12,6 +12,25 @@ public static class Text
 {
     private static readonly FrozenDictionary<string, (string Uk, string En)> Messages = new Dictionary<string, (string, string)>
     {
+        // National Unified System / 1545 import and export (issue 5, F2.7).
+        ["unified.empty"] = ("Файл порожній.", "The file is empty."),
+        ["unified.noNumberColumn"] = ("У файлі немає колонки «№ звернення»: це не вивантаження Єдиної системи (роздільник «;», перший рядок — заголовки).", "The file has no '№ звернення' column: this is not a Unified System export (';'-separated, headers on the first line)."),
+        ["unified.number.required"] = ("Не вказано № звернення Єдиної системи.", "The Unified System number is missing."),
+        ["unified.number.tooLong"] = ("№ звернення довший за {0} символів.", "The number is longer than {0} characters."),
+        ["unified.number.duplicate"] = ("№ {0} уже є в цьому файлі (рядок {1}).", "Number {0} already appears in this file (line {1})."),
+        ["unified.date.invalid"] = ("Некоректна дата «{0}» у колонці «{1}» (очікується ДД.ММ.РРРР ГГ:ХХ).", "Invalid date '{0}' in column '{1}' (expected DD.MM.YYYY HH:MM)."),
+        ["unified.race"] = ("Картку саме змінює інший імпорт: повторіть імпорт.", "Another import is changing this card right now: import again."),
+        ["unified.unchanged"] = ("без змін", "unchanged"),
+        ["unified.change.status"] = ("статус у Єдиній системі: «{0}» → «{1}»", "Unified System status: '{0}' → '{1}'"),
+        ["unified.change.priority"] = ("пріоритет у Єдиній системі: «{0}» → «{1}»", "Unified System priority: '{0}' → '{1}'"),
+        ["unified.change.source"] = ("джерело: «{0}» → «{1}»", "source: '{0}' → '{1}'"),
+        ["unified.change.externalDue"] = ("«вирішити до»: {0}", "'resolve by': {0}"),
+        ["unified.change.dueApplied"] = ("термін розгляду перенесено на раніший: {0}", "deadline brought forward to {0}"),
+        ["unified.change.unsafe"] = ("зміст і дані заявника після реєстрації не змінюються", "the substance and the applicant are not changed after registration"),
+        ["unified.change.relinked"] = ("картку Єдиної системи пов'язано із зареєстрованим зверненням", "the Unified System card is linked to the registered appeal"),
+        ["user.notFound"] = ("Користувача {0} не знайдено.", "User {0} was not found."),
+        ["extension.taken"] = ("Внутрішній номер {0} уже призначено іншому користувачу.", "Extension {0} already belongs to another user."),
+        ["unified.export.period"] = ("Кінець періоду раніше за початок.", "The period ends before it starts."),
         // Address register and outages (issue 7).
         ["import.columns"] = ("Очікується 7 колонок через «;» (district;street_type;street;former_names;building;lat;lon), а є {0}.", "Expected 7 columns separated by ';' (district;street_type;street;former_names;building;lat;lon), found {0}."),
         ["import.streetRequired"] = ("Не вказано назву вулиці.", "The street name is missing."),

@@ -37,7 +37,15 @@ public sealed record RegisterAppealRequest(
     string? ExternalId,
     int? ExecutorId,
     int? ContestedExecutorId,
-    IReadOnlyList<QuestionInput>? Questions);
+    IReadOnlyList<QuestionInput>? Questions)
+{
+    /// <summary>
+    /// Set by integrations that bring their own deadline (the Unified System's «вирішити до», F2.7): each question is due
+    /// at the earlier of this and the computed deadline. Not part of the public registration body.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? DueNotLaterThan { get; init; }
+}
 
 public sealed record ApplicantView(
     string FullName,

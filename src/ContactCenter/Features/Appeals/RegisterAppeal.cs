@@ -184,7 +184,7 @@ public sealed class RegisterAppeal(
                 Location = location,
                 ReviewTrackCode = track.Code,
                 Status = AppealStatus.Registered,
-                DueAt = DeadlineCalculator.Due(receivedAt, new ReviewTrack(track.Code, track.Term, track.Unit), cal),
+                DueAt = Earlier(DeadlineCalculator.Due(receivedAt, new ReviewTrack(track.Code, track.Term, track.Unit), cal), request.DueNotLaterThan),
             };
             if (executorId is { } assigned)
             {
@@ -232,6 +232,9 @@ public sealed class RegisterAppeal(
         return new Outcome(appeal, true);
     }
 
+    /// <summary>Words callers give instead of a name (R3): such an appeal is not registered.</summary>
+    public static bool IsAnonymousName(string name) => AnonymousNames.Contains(name.Trim().ToLowerInvariant());
+
     private static Applicant? ValidateApplicant(RegisterAppealRequest request, ValidationErrors errors)
     {
         var a = request.Applicant;
@@ -240,7 +243,7 @@ public sealed class RegisterAppeal(
         {
             errors.Add("applicant.fullName", Text.Get("applicant.fullName.required"));
         }
-        else if (AnonymousNames.Contains(name.ToLowerInvariant()))
+        else if (IsAnonymousName(name))
         {
             errors.Add("applicant.fullName", Text.Get("applicant.anonymous"));
         }
@@ -290,6 +293,10 @@ public sealed class RegisterAppeal(
         var t = s?.Trim();
         return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
     }
+
+    /// <summary>An external deadline (the Unified System's «вирішити до») only ever brings the computed one forward.</summary>
+    private static DateTimeOffset Earlier(DateTimeOffset computed, DateTimeOffset? external) =>
+        external is { } e && e < computed ? e : computed;
 
     private static AppealForm DefaultForm(Channel channel) => channel switch
     {

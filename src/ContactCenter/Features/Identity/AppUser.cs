@@ -9,6 +9,8 @@ public sealed class AppUser : IdentityUser
     public int? ExecutorId { get; set; }
     /// <summary>Staff must enrol a second factor before working (F12.4).</summary>
     public bool MustEnrolTwoFactor { get; set; }
+    /// <summary>The operator's PBX extension: a CTI event's <c>user</c> names the operator by it (or by the login).</summary>
+    public string? Extension { get; set; }
 }
 
 /// <summary>Role names (SPEC §1), as stored in Identity and bound to API keys.</summary>

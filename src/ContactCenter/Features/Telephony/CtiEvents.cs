@@ -20,7 +20,7 @@ public sealed record CtiEvent(
 /// so a repeat changes nothing and a late event lands where it belongs; the missed flag is derived after each merge.
 /// </summary>
 public sealed class CtiEventHandler(AppDbContext db, BlocklistService blocklist, IOptions<TelephonyOptions> options, TimeProvider time,
-    ILogger<CtiEventHandler> logger)
+    CallPops pops, ILogger<CtiEventHandler> logger)
 {
     public static readonly string[] Events = ["newCall", "answer", "hangup", "recording"];
     public static readonly string[] Causes = ["normalClearing", "busy", "cancel", "noAnswer", "congestion", "notFound", "forwarded"];
@@ -50,6 +50,9 @@ public sealed class CtiEventHandler(AppDbContext db, BlocklistService blocklist,
                 db.ChangeTracker.Clear();
             }
         }
+        // Screen pop (F2.1): the answering operator's console shows the caller.
+        if (e.Event == "answer" && e.User is { Length: > 0 } user)
+            await pops.AnsweredAsync(e.CallId!, user, ct);
         return reject ? Reject : Accept;
     }
 

@@ -235,5 +235,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         Features.Telegram.TelegramModel.Configure(b); // the bot's update ids, chats and draft photos
         Features.Informing.InformingModel.Configure(b); // subscriptions and broadcasts (issue 7)
         Features.Quality.QualityModel.Configure(b); // control and quality (issue 6)
+        // National Unified System / 1545 cards; operators' PBX extensions (issue 5)
+        Features.UnifiedSystem.UnifiedSystemModel.Configure(b);
+        Features.Telephony.CallPops.ConfigureModel(b);
     }
 }

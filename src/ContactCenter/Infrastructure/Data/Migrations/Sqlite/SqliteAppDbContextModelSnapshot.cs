@@ -1552,6 +1552,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("executor_id");
 
+                    b.Property<string>("Extension")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1606,6 +1611,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
+
+                    b.HasIndex("Extension")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asp_net_users_extension");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2744,6 +2753,83 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("call_appeals", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.UnifiedSystem.UnifiedCard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<long?>("ExternalCreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("external_created_at");
+
+                    b.Property<long?>("ExternalDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("external_due_at");
+
+                    b.Property<string>("ExternalNumber")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_number");
+
+                    b.Property<string>("ExternalPriority")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_priority");
+
+                    b.Property<string>("ExternalStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_status");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by_name");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unified_cards");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_unified_cards_appeal_id");
+
+                    b.HasIndex("ExternalNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unified_cards_external_number");
+
+                    b.ToTable("unified_cards", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -3180,6 +3266,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_call_appeals_calls_call_id");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.UnifiedSystem.UnifiedCard", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unified_cards_appeals_appeal_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

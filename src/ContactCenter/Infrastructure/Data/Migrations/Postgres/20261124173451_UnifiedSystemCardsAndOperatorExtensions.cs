@@ -1,0 +1,85 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class UnifiedSystemCardsAndOperatorExtensions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "extension",
+                table: "AspNetUsers",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "unified_cards",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    external_number = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    appeal_id = table.Column<long>(type: "bigint", nullable: false),
+                    source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    external_priority = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    external_status = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    topic = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    external_created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    external_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    imported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    imported_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unified_cards", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_unified_cards_appeals_appeal_id",
+                        column: x => x.appeal_id,
+                        principalTable: "appeals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_users_extension",
+                table: "AspNetUsers",
+                column: "extension",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unified_cards_appeal_id",
+                table: "unified_cards",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unified_cards_external_number",
+                table: "unified_cards",
+                column: "external_number",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "unified_cards");
+
+            migrationBuilder.DropIndex(
+                name: "ix_asp_net_users_extension",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "extension",
+                table: "AspNetUsers");
+        }
+    }
+}
