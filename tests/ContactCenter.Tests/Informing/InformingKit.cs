@@ -72,7 +72,7 @@ public static class InformingKit
     public static Task<string> KeyAsync(AppFixture app, string role, int? executorId = null) => app.CreateKeyAsync(role, executorId);
 
     public static async Task<int> ExecutorAsync(AppFixture app, string name) =>
-        await app.CreateExecutorAsync($"{name} {Guid.NewGuid():N}"[..40], null, "utilities.water");
+        await app.CreateExecutorAsync($"{name} {Guid.NewGuid().ToString("N")[..6]}", null, "utilities.water");
 
     public static Task<string> OperatorKeyAsync(AppFixture app) => app.CreateKeyAsync(Roles.Operator);
 

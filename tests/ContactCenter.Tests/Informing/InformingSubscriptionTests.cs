@@ -100,6 +100,32 @@ public abstract class InformingSubscriptionTests<TApp>(TApp app) where TApp : Ap
     }
 
     [Fact]
+    public async Task Portal_SubscribeForm_QueuesConfirmation_ShowsErrors()
+    {
+        var place = await InformingKit.NewPlaceAsync(app);
+        var client = Portal.PortalForms.NewClient(app);
+        var (antiforgery, _) = await Portal.PortalForms.OpenFormAsync(client, "/subscribe");
+        var email = InformingKit.NewEmail("portal").ToLowerInvariant();
+        var response = await Portal.PortalForms.PostFormAsync(client, "/subscribe", antiforgery, new()
+        {
+            ["Email"] = email,
+            ["Scope"] = "Building",
+            ["Address"] = $"вул. {place.StreetName}, 4",
+            ["Types"] = "Gas",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("subscribe-done", await response.Content.ReadAsStringAsync());
+        var row = Assert.Single(await InformingKit.SubscriptionsAsync(app, email));
+        Assert.Equal((SubscriptionStatus.Pending, place.Building(4), OutageTypeMask.Of(OutageType.Gas)), (row.Status, row.BuildingId, row.TypeMask));
+
+        response = await Portal.PortalForms.PostFormAsync(client, "/subscribe", antiforgery, new() { ["Email"] = "ні", ["Scope"] = "District" });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("error-summary", html);
+        Assert.Contains("id=\"email-error\"", html);
+        Assert.Contains("id=\"district-error\"", html);
+    }
+
+    [Fact]
     public async Task Telegram_ActiveAtOnce_ListAndUnsubscribeByContact()
     {
         var place = await InformingKit.NewPlaceAsync(app);

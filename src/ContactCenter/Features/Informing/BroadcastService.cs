@@ -226,7 +226,7 @@ public sealed class BroadcastService(
                     throw new ForbiddenException(Text.Get("broadcast.executorOwnOutage"));
             }
             var mask = input.Types is { Count: > 0 } ? OutageTypeMask.Of(input.Types) : OutageTypeMask.Of(outage.Type);
-            var description = Text.Get("outage.reference", outage.Id) + ": " + string.Join("; ", await outages.DescribeAreasAsync(outage.Areas, ct));
+            var description = string.Join("; ", await outages.DescribeAreasAsync(outage.Areas, ct));
             target = new Target(outage.Id, outage.ExecutorId, outage.Areas, mask, description);
         }
         else

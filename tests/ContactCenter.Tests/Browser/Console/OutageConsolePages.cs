@@ -26,9 +26,7 @@ public sealed class OutageCardPage(IPage page)
         await page.GetByRole(AriaRole.Heading, new() { Name = $"Відключення №{id}" }).WaitForAsync();
     }
 
-    public ILocator Linked => page.GetByRole(AriaRole.Table, new() { Name = "Пов'язані звернення" });
-
-    public ILocator AppealLink(string number) => Linked.GetByRole(AriaRole.Link, new() { Name = number, Exact = true });
+    public ILocator AppealLink(string number) => page.GetByRole(AriaRole.Link, new() { Name = number, Exact = true });
 
     public Task BroadcastAsync() => page.GetByRole(AriaRole.Link, new() { Name = "Повідомити мешканців" }).ClickAsync();
 }
@@ -44,7 +42,7 @@ public sealed class BroadcastPage(IPage page)
 
     public ILocator Reach => page.GetByTestId("broadcast-reach");
 
-    public ILocator History => page.GetByRole(AriaRole.Table, new() { Name = "Історія розсилок" });
+    public ILocator HistoryRow(string text) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = text });
 
     public async Task SendAsync(string text)
     {

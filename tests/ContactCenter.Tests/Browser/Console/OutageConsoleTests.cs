@@ -47,8 +47,10 @@ public sealed class OutageConsoleTests(SqliteBrowserApp app) : IClassFixture<Sql
         var compose = new BroadcastPage(page);
         await compose.WaitReadyAsync();
         await Assertions.Expect(compose.Reach).ToContainTextAsync("Отримають: 4");
+        await page.GetByLabel("Текст повідомлення").FillAsync("Подачу води відновлено о 16:00.");
+        await BrowserApp.ScreenshotAsync(page, "console-broadcast-compose");
         await compose.SendAsync("Подачу води відновлено о 16:00. Перші хвилини вода може бути каламутною.");
-        await Assertions.Expect(compose.History.GetByRole(AriaRole.Row).Filter(new() { HasText = "Подачу води відновлено" })).ToContainTextAsync("4");
+        await Assertions.Expect(compose.HistoryRow("Подачу води відновлено")).ToContainTextAsync("4");
         await BrowserApp.ScreenshotAsync(page, "console-broadcast");
     }
 }
