@@ -18,6 +18,8 @@ public static class Text
         ["export.xlsxTooLarge"] = ("Для XLSX не більше {0} рядків: звузьте фільтр або вивантажте CSV.", "XLSX holds at most {0} rows: narrow the filter or export CSV."),
         ["export.col.overdue"] = ("Прострочено", "Overdue"),
         ["export.col.priority"] = ("Пріоритет", "Priority"),
+        ["export.priority.Standard"] = ("звичайний", "standard"),
+        ["export.priority.Urgent"] = ("терміновий", "urgent"),
         ["export.col.category"] = ("Категорія", "Category"),
         ["export.col.email"] = ("Ел. пошта", "E-mail"),
         ["export.col.questions"] = ("Питань", "Questions"),

@@ -172,12 +172,14 @@ public sealed class AppealPdf
         private PdfPage _page = null!;
         private double _y;
 
-        public readonly XFont Body = new(DejaVuFontResolver.Family, 10.5);
-        public readonly XFont Bold = new(DejaVuFontResolver.Family, 10.5, XFontStyleEx.Bold);
-        public readonly XFont Italic = new(DejaVuFontResolver.Family, 10.5, XFontStyleEx.Italic);
-        public readonly XFont Small = new(DejaVuFontResolver.Family, 8.5);
-        public readonly XFont Title = new(DejaVuFontResolver.Family, 14, XFontStyleEx.Bold);
-        public readonly XFont Heading = new(DejaVuFontResolver.Family, 12, XFontStyleEx.Bold);
+        // The whole font file is embedded: PDFsharp's subset drops the parts of composite glyphs, and Ukrainian «ї» is one.
+        private static readonly XPdfFontOptions Embed = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
+        public readonly XFont Body = new(DejaVuFontResolver.Family, 10.5, XFontStyleEx.Regular, Embed);
+        public readonly XFont Bold = new(DejaVuFontResolver.Family, 10.5, XFontStyleEx.Bold, Embed);
+        public readonly XFont Italic = new(DejaVuFontResolver.Family, 10.5, XFontStyleEx.Italic, Embed);
+        public readonly XFont Small = new(DejaVuFontResolver.Family, 8.5, XFontStyleEx.Regular, Embed);
+        public readonly XFont Title = new(DejaVuFontResolver.Family, 14, XFontStyleEx.Bold, Embed);
+        public readonly XFont Heading = new(DejaVuFontResolver.Family, 12, XFontStyleEx.Bold, Embed);
 
         /// <summary>Left indent as a share of the text width (the addressee block of a letter).</summary>
         public double Indent { get; set; }

@@ -112,7 +112,7 @@ public static class ReportsApi
         new(() => Text.Get("export.col.overdue"), r => r.Overdue, 10),
         new(() => Text.Get("register.col.channel"), r => T.Enum(r.Channel), 14),
         new(() => Text.Get("register.col.kind"), r => T.Enum(r.Kind), 12),
-        new(() => Text.Get("export.col.priority"), r => T.Enum(r.Priority), 12),
+        new(() => Text.Get("export.col.priority"), r => Text.Get("export.priority." + r.Priority), 12),
         new(() => Text.Get("export.col.category"), r => r.CategoryCode, 20),
         new(() => Text.Get("register.col.executor"), r => r.Executor?.Name, 26),
         new(() => Text.Get("register.col.applicant"), r => r.Applicant.FullName, 28),
