@@ -29,8 +29,9 @@ public sealed class DisciplineReport(AppDbContext db, ExecutorDirectory executor
         var (start, end) = period.Instants(calendar.TimeZone);
         var now = time.GetUtcNow();
 
+        await StatutoryReport.FillQuestionReceivedAtAsync(db, ct);
         var groups = await db.Questions.AsNoTracking()
-            .Where(q => q.Appeal.ReceivedAt >= start && q.Appeal.ReceivedAt < end)
+            .Where(q => q.ReceivedAt >= start && q.ReceivedAt < end)
             .GroupBy(q => new
             {
                 q.ExecutorId,

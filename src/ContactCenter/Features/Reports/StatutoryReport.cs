@@ -22,7 +22,7 @@ public sealed record StatutoryReportView(string Period, DateOnly From, DateOnly 
 /// The statistical report by the sections of the classifier of citizens' appeals (F9.2): appeals received in the period
 /// (by <c>receivedAt</c>, Kyiv days) counted by form and channel of receipt, sign of receipt, kind, individual or
 /// collective, applicant category and social status; their questions by topic (the top section of the category tree)
-/// and by result. Two grouped queries, whatever the period: one over appeals, one over their questions.
+/// and by result. Three grouped queries, whatever the period; the sums are made in memory.
 /// </summary>
 public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categories, CalendarService calendar)
 {
@@ -39,6 +39,10 @@ public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categorie
         EnsureCanRead(actor);
         var (start, end) = period.Instants(calendar.TimeZone);
 
+        await FillQuestionReceivedAtAsync(db, ct);
+
+        // Three grouped reads: appeal-level sections (index-only on ix_appeals_report), the applicant's free-text
+        // classifications, and the questions by topic and result (index-only on ix_questions_report, no join).
         var groups = await db.Appeals.AsNoTracking()
             .Where(a => a.ReceivedAt >= start && a.ReceivedAt < end)
             .GroupBy(a => new
@@ -49,14 +53,19 @@ public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categorie
                 a.IsCollective,
                 Duplicate = a.DuplicateOfId != null,
                 Repeated = a.RepeatOfId != null,
-                a.Applicant.PrivilegeCategory,
-                a.Applicant.SocialStatus,
             })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(ct);
 
+        var applicants = await db.Appeals.AsNoTracking()
+            .Where(a => a.ReceivedAt >= start && a.ReceivedAt < end)
+            .Where(a => a.Applicant.PrivilegeCategory != null || a.Applicant.SocialStatus != null)
+            .GroupBy(a => new { a.Applicant.PrivilegeCategory, a.Applicant.SocialStatus })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+
         var questionGroups = await db.Questions.AsNoTracking()
-            .Where(q => q.Appeal.ReceivedAt >= start && q.Appeal.ReceivedAt < end)
+            .Where(q => q.ReceivedAt >= start && q.ReceivedAt < end)
             .GroupBy(q => new { q.CategoryCode, q.ResultCode })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(ct);
@@ -81,8 +90,8 @@ public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categorie
                 Row("individual", Text.Get("report.subject.individual"), groups.Where(g => !g.Key.IsCollective).Sum(g => g.Count)),
                 Row("collective", Text.Get("report.subject.collective"), groups.Where(g => g.Key.IsCollective).Sum(g => g.Count)),
             ]),
-            Section("applicantCategory", appeals, FreeText(groups.Select(g => (g.Key.PrivilegeCategory, g.Count)))),
-            Section("socialStatus", appeals, FreeText(groups.Select(g => (g.Key.SocialStatus, g.Count)))),
+            Section("applicantCategory", appeals, FreeText(appeals, applicants.Select(g => (g.Key.PrivilegeCategory, g.Count)))),
+            Section("socialStatus", appeals, FreeText(appeals, applicants.Select(g => (g.Key.SocialStatus, g.Count)))),
             Section("topic", questions, questionGroups
                 .GroupBy(g => Root(tree, g.Key.CategoryCode))
                 .Select(t => (Code: t.Key, Count: t.Sum(g => g.Count)))
@@ -106,7 +115,7 @@ public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categorie
 
     /// <summary>Free-text classifications (applicant category, social status): grouped as written, trimmed and case-folded;
     /// most frequent first; "not stated" last.</summary>
-    private static IEnumerable<ReportRow> FreeText(IEnumerable<(string? Value, int Count)> values)
+    private static IEnumerable<ReportRow> FreeText(int total, IEnumerable<(string? Value, int Count)> values)
     {
         var grouped = values
             .GroupBy(v => string.IsNullOrWhiteSpace(v.Value) ? NotStated : v.Value.Trim(), StringComparer.CurrentCultureIgnoreCase)
@@ -114,7 +123,18 @@ public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categorie
             .ToList();
         foreach (var (value, count) in grouped.Where(g => g.Value != NotStated).OrderByDescending(g => g.Count).ThenBy(g => g.Value, StringComparer.CurrentCulture))
             yield return Row(value, value, count);
-        yield return Row("notStated", Text.Get("report.notStated"), grouped.Where(g => g.Value == NotStated).Sum(g => g.Count));
+        yield return Row("notStated", Text.Get("report.notStated"), total - grouped.Where(g => g.Value != NotStated).Sum(g => g.Count));
+    }
+
+    /// <summary>
+    /// Questions written before <see cref="Question.ReceivedAt"/> existed (or by a bulk loader that does not know it) get
+    /// their appeal's receipt time: one provider-neutral UPDATE with a correlated sub-select, only when such rows exist (an index look-up).
+    /// </summary>
+    public static async Task FillQuestionReceivedAtAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Questions.AnyAsync(q => q.ReceivedAt == null, ct))
+            await db.Questions.Where(q => q.ReceivedAt == null).ExecuteUpdateAsync(s => s.SetProperty(q => q.ReceivedAt,
+                q => db.Appeals.Where(a => a.Id == q.AppealId).Select(a => (DateTimeOffset?)a.ReceivedAt).FirstOrDefault()), ct);
     }
 
     /// <summary>The topic of a category: the top of its branch of the tree («розділ»).</summary>
