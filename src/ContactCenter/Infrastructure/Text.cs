@@ -106,6 +106,7 @@ public static class Text
         ["print.toolbar"] = ("Друк", "Print"),
         ["print.print"] = ("Друкувати", "Print"),
         ["print.back"] = ("До картки", "Back"),
+        ["print.backToReports"] = ("До звітів", "Back to reports"),
         ["print.phone"] = ("тел.", "phone"),
         ["print.card.title"] = ("Реєстраційно-контрольна картка звернення № {0}", "Registration and control card of appeal {0}"),
         ["print.card.registration"] = ("Реєстрація", "Registration"),
