@@ -43,6 +43,10 @@ install_test_dependencies() {
     if [[ ! -x /usr/sbin/dovecot ]]; then
         missing+=(dovecot-imapd)
     fi
+    # Reports (issue 8): PDF cards and letters embed DejaVu, a font with Cyrillic.
+    if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
+        missing+=(fonts-dejavu-core)
+    fi
     if ((${#missing[@]} > 0)); then
         apt_install "${missing[@]}"
     fi

@@ -81,6 +81,12 @@ public static class Startup
         services.AddScoped<ExecutorRequestQueries>();
         services.AddScoped<AttachmentStore>();
         services.AddScoped<RelatedAppeals>();
+        // Reports and exports (issue 8).
+        services.AddScoped<Features.Reports.StatutoryReport>();
+        services.AddScoped<Features.Reports.DisciplineReport>();
+        services.AddScoped<Features.Reports.AppealRegister>();
+        services.AddScoped<Features.Reports.AppealPrint>();
+        services.AddSingleton<Features.Reports.AppealPdf>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
         services.AddSingleton<AppealEventBus>();
@@ -254,6 +260,7 @@ public static class Startup
         app.MapAuditEndpoints();
         app.MapEventsEndpoints();
         app.MapRelatedAppealsEndpoints();
+        Features.Reports.ReportsApi.MapReportsEndpoints(app);
         app.MapStaffNotificationsEndpoints();
         app.MapIntakeScreeningEndpoints();
         Features.Quality.QualityApi.MapQualityEndpoints(app);

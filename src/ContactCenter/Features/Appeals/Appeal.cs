@@ -93,6 +93,9 @@ public sealed class Question
     public int Number { get; set; }
     public required string CategoryCode { get; set; }
     public required string Description { get; set; }
+    /// <summary>The appeal's <see cref="Appeal.ReceivedAt"/>, copied so period reports read questions without a join
+    /// (issue 8). Null only for rows written before the column existed; <c>StatutoryReport</c> fills those in.</summary>
+    public DateTimeOffset? ReceivedAt { get; set; }
     public Location Location { get; set; } = new();
     public required string ReviewTrackCode { get; set; }
     public AppealStatus Status { get; set; }

@@ -157,12 +157,12 @@ public sealed partial class AppealQueries(
     }
 
     /// <summary>Every matching appeal, for export; the caller streams it.</summary>
-    public async IAsyncEnumerable<AppealListItem> ExportAsync(AppealSearch search, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<AppealListItem> ExportAsync(AppealSearch search, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, string format = "csv")
     {
         var (query, _, _) = await FilterAsync(search with { Page = 1, PageSize = MaxPageSize }, actor, ct);
         var lookup = await executors.LookupAsync(ct);
         var now = time.GetUtcNow();
-        await audit.RecordReadAsync(actor, "appealExport", null, "csv", ct);
+        await audit.RecordReadAsync(actor, "appealExport", null, format, ct);
         await foreach (var r in Project(query.OrderBy(a => a.Id)).AsAsyncEnumerable().WithCancellation(ct))
         {
             // Exports never show a hidden identity (R12), whoever exports.

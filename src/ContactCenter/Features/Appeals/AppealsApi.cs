@@ -34,17 +34,14 @@ public static class AppealsApi
             [AsParameters] SearchParameters p, AppealQueries queries, HttpContext http, CancellationToken ct) =>
         {
             var search = p.ToSearch();
-            if (p.Format is { Length: > 0 } format)
-            {
-                if (!format.Equals("csv", StringComparison.OrdinalIgnoreCase))
-                    throw AppValidationException.For("format", "csv");
-                return Results.Stream(async stream => await WriteCsvAsync(stream, queries.ExportAsync(search, http.Actor(), ct), ct),
-                    "text/csv; charset=utf-8", $"appeals-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
-            }
+            var format = Infrastructure.Export.TableExport.ParseFormat(p.Format, Infrastructure.Export.ExportFormat.Json,
+                Infrastructure.Export.ExportFormat.Csv, Infrastructure.Export.ExportFormat.Xlsx);
+            if (format != Infrastructure.Export.ExportFormat.Json)
+                return Features.Reports.AppealListExport.Result(format, search, queries, http, ct);
             return TypedResults.Ok(await queries.SearchAsync(search, http.Actor(), ct));
         })
         .WithName("SearchAppeals")
-        .WithSummary("Search appeals with filters and paging; format=csv exports the whole result.")
+        .WithSummary("Search appeals with filters and paging; format=csv|xlsx exports the whole result (hidden identities masked).")
         .Produces<PagedResult<AppealListItem>>();
 
         group.MapGet("/{number}", async (string number, AppealQueries queries, HttpContext http, CancellationToken ct) =>
@@ -173,29 +170,4 @@ public static class AppealsApi
         await http.RequestServices.GetRequiredService<AppealWorkflow>().LoadAsync(number, ct);
 
     private static AttachmentView ToView(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedByName, a.Evidence, a.QuestionNumber);
-
-    private static async Task WriteCsvAsync(Stream stream, IAsyncEnumerable<AppealListItem> rows, CancellationToken ct)
-    {
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteLineAsync("registrationNumber;status;receivedAt;dueAt;overdue;channel;kind;priority;categoryCode;executor;applicant;phone;description");
-        await foreach (var r in rows.WithCancellation(ct))
-        {
-            string[] cells =
-            [
-                r.RegistrationNumber, QueryEnum.Name(r.Status), r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
-                r.DueAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", r.Overdue ? "true" : "false", QueryEnum.Name(r.Channel),
-                QueryEnum.Name(r.Kind), QueryEnum.Name(r.Priority), r.CategoryCode, r.Executor?.Name ?? "", r.Applicant.FullName,
-                r.Applicant.Phone ?? "", r.Description,
-            ];
-            await writer.WriteLineAsync(string.Join(';', cells.Select(Csv)));
-        }
-    }
-
-    /// <summary>RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never runs it.</summary>
-    public static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-            value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
 }

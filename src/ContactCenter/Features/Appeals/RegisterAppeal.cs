@@ -181,6 +181,7 @@ public sealed class RegisterAppeal(
                 Number = number,
                 CategoryCode = category.Code,
                 Description = input.Description!.Trim(),
+                ReceivedAt = receivedAt,
                 Location = location,
                 ReviewTrackCode = track.Code,
                 Status = AppealStatus.Registered,

@@ -71,6 +71,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         b.Entity<Appeal>(e =>
         {
             e.HasIndex(a => a.RegistrationNumber).IsUnique();
+            // Reports (issue 8): the appeal-level sections of the statutory report by period from the index alone.
+            e.HasIndex(a => new { a.ReceivedAt, a.Form, a.Channel, a.Kind, a.IsCollective, a.RepeatOfId, a.DuplicateOfId })
+                .HasDatabaseName("ix_appeals_report");
             e.Property(a => a.RegistrationNumber).HasMaxLength(32);
             e.OwnsOne(a => a.Applicant, o =>
             {
@@ -97,6 +100,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(q => new { q.AppealId, q.Number }).IsUnique();
             e.HasIndex(q => new { q.ExecutorId, q.Status, q.DueAt });
             e.HasIndex(q => new { q.CategoryCode, q.Status });
+            // Reports (issue 8): every figure of the statutory and discipline reports from this index alone, by period.
+            e.HasIndex(q => new { q.ReceivedAt, q.CategoryCode, q.ResultCode, q.ExecutorId, q.Status, q.DueAt, q.ResultAt, q.ClosedAt, q.ExtendedWorkingDays })
+                .HasDatabaseName("ix_questions_report");
             e.OwnsOne(q => q.Location, o => o.Property(l => l.Address).HasMaxLength(500));
             e.Navigation(q => q.Location).IsRequired();
             e.Property(q => q.Description).HasMaxLength(8000);

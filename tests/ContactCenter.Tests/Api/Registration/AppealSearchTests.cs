@@ -230,23 +230,25 @@ public abstract class AppealSearchTests<TApp>(TApp app) where TApp : AppFixture
         var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).SelectMany(l => l.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
         Assert.Equal(2, lines.Count);
-        Assert.Equal("registrationNumber;status;receivedAt;dueAt;overdue;channel;kind;priority;categoryCode;executor;applicant;phone;description", lines[0]);
+        // Headers and values in the user's language (Ukrainian by default); dates as Kyiv local time for spreadsheets.
+        Assert.Equal("Реєстраційний номер;Дата і час надходження;Стан розгляду;Строк розгляду;Прострочено;Канал надходження;Вид;Пріоритет;Категорія;Виконавець;\"Прізвище, ім'я, по батькові заявника\";Контактний телефон;Ел. пошта;Місце проживання (тимчасового);Суть питання;Питань", lines[0]);
         var cells = ParseCsvLine(lines[1]);
-        Assert.Equal(13, cells.Count);
+        Assert.Equal(16, cells.Count);
         Assert.Equal(number, cells[0]);
-        Assert.Equal("registered", cells[1], ignoreCase: true);
-        Assert.Equal(DateTimeOffset.Parse(card.Str("receivedAt"), CultureInfo.InvariantCulture), DateTimeOffset.Parse(cells[2], CultureInfo.InvariantCulture));
-        Assert.Equal(DateTimeOffset.Parse(card.Str("dueAt"), CultureInfo.InvariantCulture), DateTimeOffset.Parse(cells[3], CultureInfo.InvariantCulture));
-        Assert.Equal("false", cells[4]);
-        Assert.Equal("email", cells[5], ignoreCase: true);
-        Assert.Equal("application", cells[6], ignoreCase: true);
-        Assert.Equal("standard", cells[7], ignoreCase: true);
+        Assert.Equal("зареєстровано", cells[2]);
+        var kyiv = (string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+        Assert.Equal(kyiv(card.Str("receivedAt")), cells[1]);
+        Assert.Equal(kyiv(card.Str("dueAt")), cells[3]);
+        Assert.Equal("ні", cells[4]);
+        Assert.Equal("електронна пошта", cells[5]);
+        Assert.Equal("заява", cells[6]);
+        Assert.Equal("звичайний", cells[7]);
         Assert.Equal("utilities.water", cells[8]);
         Assert.Equal("", cells[9]);
         Assert.Equal("Коваленко Олена Петрівна", cells[10]);
         // A leading '+' is neutralised so that a spreadsheet does not read the phone as a formula.
         Assert.Equal("'" + phone, cells[11]);
-        Assert.Equal("Не працює ліфт; другий тиждень, \"терміново\"", cells[12]);
+        Assert.Equal("Не працює ліфт; другий тиждень, \"терміново\"", cells[14]);
     }
 
     [Fact]

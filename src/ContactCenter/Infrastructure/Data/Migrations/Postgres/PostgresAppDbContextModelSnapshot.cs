@@ -367,6 +367,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_appeals_status_due_at");
 
+                    b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
+                        .HasDatabaseName("ix_appeals_report");
+
                     b.ToTable("appeals", (string)null);
                 });
 
@@ -769,6 +772,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("overdue_flagged_at");
 
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
@@ -838,6 +845,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ExecutorId", "Status", "DueAt")
                         .HasDatabaseName("ix_questions_executor_id_status_due_at");
+
+                    b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
+                        .HasDatabaseName("ix_questions_report");
 
                     b.ToTable("questions", (string)null);
                 });

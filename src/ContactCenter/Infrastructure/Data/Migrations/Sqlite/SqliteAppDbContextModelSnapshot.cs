@@ -338,6 +338,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_appeals_status_due_at");
 
+                    b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
+                        .HasDatabaseName("ix_appeals_report");
+
                     b.ToTable("appeals", (string)null);
                 });
 
@@ -728,6 +731,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("overdue_flagged_at");
 
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
                     b.Property<long?>("ReminderSentAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reminder_sent_at");
@@ -797,6 +804,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ExecutorId", "Status", "DueAt")
                         .HasDatabaseName("ix_questions_executor_id_status_due_at");
+
+                    b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
+                        .HasDatabaseName("ix_questions_report");
 
                     b.ToTable("questions", (string)null);
                 });
