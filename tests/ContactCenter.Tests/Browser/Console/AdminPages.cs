@@ -45,7 +45,7 @@ public sealed class AdminUsersPage(IPage page) : AdminScreen(page, "/console/adm
 
 public sealed class AdminCategoriesPage(IPage page) : AdminScreen(page, "/console/admin/categories")
 {
-    public ILocator Tree => Page.GetByRole(AriaRole.Table, new() { Name = "Категорії звернень" });
+    public ILocator Tree => Page.GetByRole(AriaRole.Region, new() { Name = "Категорії звернень" });
 
     public ILocator Row(string name) => Tree.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
 
@@ -65,7 +65,7 @@ public sealed class AdminCategoriesPage(IPage page) : AdminScreen(page, "/consol
 
 public sealed class AdminExecutorsPage(IPage page) : AdminScreen(page, "/console/admin/executors")
 {
-    public ILocator Tree => Page.GetByRole(AriaRole.Table, new() { Name = "Виконавці та працівники" });
+    public ILocator Tree => Page.GetByRole(AriaRole.Region, new() { Name = "Виконавці та працівники" });
 
     public ILocator Row(string name) => Tree.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
 
@@ -94,7 +94,7 @@ public sealed class AdminKnowledgePage(IPage page) : AdminScreen(page, "/console
     public async Task WriteAsync(string title, string firstLine, string boldWords)
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "Нова стаття" }).ClickAsync();
-        await Page.GetByLabel("Заголовок").FillAsync(title);
+        await Page.GetByRole(AriaRole.Textbox, new() { Name = "Заголовок", Exact = true }).FillAsync(title);
         var body = Page.GetByLabel("Текст статті");
         await body.FillAsync(firstLine + "\n\n");
         await body.PressAsync("End");
@@ -131,7 +131,7 @@ public sealed class AdminAddressesPage(IPage page) : AdminScreen(page, "/console
 
     public ILocator Rejected => Page.GetByTestId("import-rejected");
 
-    public ILocator RejectedLines => Page.GetByRole(AriaRole.Table, new() { Name = "Відхилені рядки" }).Locator("tbody").GetByRole(AriaRole.Row);
+    public ILocator RejectedLines => Page.GetByRole(AriaRole.Region, new() { Name = "Відхилені рядки" }).Locator("tbody").GetByRole(AriaRole.Row);
 }
 
 public sealed class AdminApiKeysPage(IPage page) : AdminScreen(page, "/console/admin/api-keys")
