@@ -58,7 +58,7 @@ public sealed class AdminCategoriesPage(IPage page) : AdminScreen(page, "/consol
     public async Task EditAsync(string newName, int warningHours)
     {
         await Page.GetByLabel("Назва", new() { Exact = true }).FillAsync(newName);
-        await Page.GetByLabel("Попередження, год до строку").FillAsync(warningHours.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Page.GetByLabel("Попередження, год").FillAsync(warningHours.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Зберегти" }).ClickAsync();
     }
 }
