@@ -112,6 +112,7 @@ public abstract class AdminApiTests<TApp>(TApp app) where TApp : AppFixture
             ("create executor", await client.PostReplyAsync("/api/v1/executors", new { name = "X" })),
             ("edit executor", await client.PutReplyAsync($"/api/v1/executors/{executor}", new { name = "X" })),
             ("deactivate executor", await client.PutReplyAsync($"/api/v1/executors/{executor}/active", new { active = false })),
+            ("list staff", await client.GetReplyAsync($"/api/v1/executors/{executor}/staff")),
             ("add staff", await client.PostReplyAsync($"/api/v1/executors/{executor}/staff", new { fullName = "X" })),
             ("edit category", await client.PutReplyAsync("/api/v1/categories/utilities.water", new { name = "X" })),
             ("move category", await client.PostReplyAsync("/api/v1/categories/utilities.water/move", new { parentCode = (string?)null })),

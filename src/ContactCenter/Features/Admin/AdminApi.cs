@@ -50,8 +50,8 @@ public static class AdminApi
             await admin.SetActiveAsync(id, input.Active, http.Actor(), ct);
             return TypedResults.NoContent();
         }).WithName("SetExecutorActive");
-        executors.MapGet("/{id:int}/staff", async (int id, ExecutorAdmin admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.StaffAsync(id, ct))).WithName("ListExecutorStaff");
+        executors.MapGet("/{id:int}/staff", async (int id, ExecutorAdmin admin, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await admin.StaffAsync(id, http.Actor(), ct))).WithName("ListExecutorStaff");
         executors.MapPost("/{id:int}/staff", async (int id, StaffInput input, ExecutorAdmin admin, HttpContext http, CancellationToken ct) =>
         {
             var member = await admin.SaveStaffAsync(id, null, input, http.Actor(), ct);

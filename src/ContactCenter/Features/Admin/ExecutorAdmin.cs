@@ -75,10 +75,14 @@ public sealed class ExecutorAdmin(AppDbContext db, ExecutorDirectory directory, 
         directory.Invalidate();
     }
 
-    public async Task<IReadOnlyList<StaffMemberView>> StaffAsync(int executorId, CancellationToken ct) =>
-        await db.ExecutorStaff.AsNoTracking().Where(s => s.ExecutorId == executorId).OrderByDescending(s => s.IsResponsible).ThenBy(s => s.FullName)
+    /// <summary>Staff with their phones and e-mails: personal data of employees, so the administrator's only.</summary>
+    public async Task<IReadOnlyList<StaffMemberView>> StaffAsync(int executorId, Actor actor, CancellationToken ct)
+    {
+        AdminGuard.Require(actor);
+        return await db.ExecutorStaff.AsNoTracking().Where(s => s.ExecutorId == executorId).OrderByDescending(s => s.IsResponsible).ThenBy(s => s.FullName)
             .Select(s => new StaffMemberView(s.Id, s.FullName, s.Position, s.Phone, s.Email, s.UserId, s.IsResponsible))
             .ToListAsync(ct);
+    }
 
     public async Task<StaffMemberView> SaveStaffAsync(int executorId, int? staffId, StaffInput input, Actor actor, CancellationToken ct)
     {
