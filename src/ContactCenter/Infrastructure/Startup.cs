@@ -120,6 +120,13 @@ public static class Startup
     {
         services.AddSingleton<StreetCatalog>();
         services.AddScoped<AddressImport>();
+        // Administration (issue 3): one service per screen, shared by the API and the console.
+        services.AddScoped<Features.Admin.UserAdmin>();
+        services.AddScoped<Features.Admin.ExecutorAdmin>();
+        services.AddScoped<Features.Admin.CategoryAdmin>();
+        services.AddScoped<Features.Admin.ReviewTrackAdmin>();
+        services.AddScoped<Features.Admin.ApiKeyAdmin>();
+        services.AddScoped<Features.Knowledge.KnowledgeAdmin>();
         services.AddScoped<Features.Outages.OutageCoverage>();
         services.AddScoped<Features.Outages.OutageService>();
         services.AddScoped<IAppealRegisteredHook, Features.Outages.OutageAutoLinker>();
@@ -256,6 +263,7 @@ public static class Startup
         app.MapAppealsEndpoints();
         Features.Categories.ReferenceDataApi.MapReferenceDataEndpoints(app);
         app.MapApiKeysEndpoints();
+        Features.Admin.AdminApi.MapAdminEndpoints(app);
         app.MapRoutingEndpoints();
         app.MapAuditEndpoints();
         app.MapEventsEndpoints();

@@ -68,38 +68,9 @@ public static class ReferenceDataApi
                     c.AddressRequired, c.EarlyWarningHours, c.IsActive))
                 .ToListAsync(ct)))
             .WithName("ListCategories").WithSummary("The category tree (flat, with parent codes).");
-        categories.MapPut("/{code}", async (string code, CategoryInput input, AppDbContext db, CategoryDirectory directory, AuditLog audit, HttpContext http, CancellationToken ct) =>
-        {
-            http.RequireAdministrator();
-            var errors = new ValidationErrors();
-            if (string.IsNullOrWhiteSpace(input.Name))
-                errors.Add("name", Text.Get("field.required"));
-            if (input.ParentCode is { Length: > 0 } p && (p == code || !await db.Categories.AnyAsync(c => c.Code == p, ct)))
-                errors.Add("parentCode", Text.Get("category.unknown", p));
-            if (input.ReviewTrack is { Length: > 0 } t && !await db.ReviewTracks.AnyAsync(r => r.Code == t, ct))
-                errors.Add("reviewTrack", Text.Get("reviewTrack.unknown", t));
-            if (input.DefaultExecutorId is { } e && !await db.Executors.AnyAsync(x => x.Id == e, ct))
-                errors.Add("defaultExecutorId", Text.Get("executor.unknown", e));
-            if (code.Length > 64)
-                errors.Add("code", Text.Get("field.tooLong", 64));
-            errors.ThrowIfAny();
-            var category = await db.Categories.FirstOrDefaultAsync(c => c.Code == code, ct);
-            var created = category is null;
-            category ??= db.Categories.Add(new Category { Code = code, Name = input.Name! }).Entity;
-            category.Name = input.Name!.Trim();
-            category.ParentCode = input.ParentCode is { Length: > 0 } ? input.ParentCode : null;
-            category.DefaultExecutorId = input.DefaultExecutorId;
-            category.ReviewTrackCode = input.ReviewTrack;
-            category.Open311ServiceCode = input.Open311ServiceCode;
-            category.AddressRequired = input.AddressRequired;
-            category.EarlyWarningHours = input.EarlyWarningHours ?? category.EarlyWarningHours;
-            category.IsActive = input.IsActive ?? category.IsActive;
-            audit.Add(http.Actor(), created ? "create" : "update", "category", code);
-            await db.SaveChangesAsync(ct);
-            directory.Invalidate();
-            return TypedResults.Ok(new CategoryView(category.Code, category.Name, category.ParentCode, category.DefaultExecutorId,
-                category.ReviewTrackCode, category.Open311ServiceCode, category.AddressRequired, category.EarlyWarningHours, category.IsActive));
-        }).WithName("PutCategory").WithSummary("Create or update a category (administrator).");
+        categories.MapPut("/{code}", async (string code, CategoryInput input, Admin.CategoryAdmin admin, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await admin.PutAsync(code, input, http.Actor(), ct))
+        ).WithName("PutCategory").WithSummary("Create or update a category (administrator).");
 
         var executors = api.MapGroup("/executors").WithTags("Executors");
         executors.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
@@ -114,37 +85,10 @@ public static class ReferenceDataApi
                 .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(Text.Get("executor.unknown", id));
             return TypedResults.Ok(ToView(e));
         }).WithName("GetExecutor");
-        executors.MapPost("/", async (ExecutorInput input, AppDbContext db, ExecutorDirectory directory, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        executors.MapPost("/", async (ExecutorInput input, Admin.ExecutorAdmin admin, HttpContext http, CancellationToken ct) =>
         {
-            http.RequireAdministrator();
-            var errors = new ValidationErrors();
-            if (string.IsNullOrWhiteSpace(input.Name))
-                errors.Add("name", Text.Get("field.required"));
-            if (input.ParentId is { } p && !await db.Executors.AnyAsync(x => x.Id == p, ct))
-                errors.Add("parentId", Text.Get("executor.unknown", p));
-            var codes = input.Competences?.Distinct().ToList() ?? [];
-            var known = await db.Categories.Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct);
-            foreach (var unknown in codes.Except(known))
-                errors.Add("competences", Text.Get("category.unknown", unknown));
-            errors.ThrowIfAny();
-            var executor = new Executor
-            {
-                Name = input.Name!.Trim(),
-                ShortName = input.ShortName,
-                Kind = input.Kind ?? ExecutorKind.Department,
-                ParentId = input.ParentId,
-                ResponsiblePerson = input.ResponsiblePerson,
-                Phone = input.Phone,
-                Email = input.Email,
-                WorkingHours = input.WorkingHours,
-                Competences = codes.Select(c => new ExecutorCompetence { CategoryCode = c }).ToList(),
-            };
-            db.Executors.Add(executor);
-            await db.SaveChangesAsync(ct);
-            audit.Add(http.Actor(), "create", "executor", executor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await db.SaveChangesAsync(ct);
-            directory.Invalidate();
-            return TypedResults.Created($"/api/v1/executors/{executor.Id}", ToView(executor));
+            var executor = await admin.CreateAsync(input, http.Actor(), ct);
+            return TypedResults.Created($"/api/v1/executors/{executor.Id}", executor);
         }).WithName("CreateExecutor").WithSummary("Create an executor organisation (administrator).");
 
         api.MapGet("/review-tracks", async (AppDbContext db, CancellationToken ct) =>
@@ -152,32 +96,9 @@ public static class ReferenceDataApi
                 .Select(t => new ReviewTrackView(t.Code, t.Name, t.Term, t.Unit)).ToListAsync(ct)))
             .WithTags("Calendar").WithName("ListReviewTracks");
 
-        api.MapPut("/review-tracks/{code}", async (string code, ReviewTrackInput input, AppDbContext db, CalendarService service, AuditLog audit, HttpContext http, CancellationToken ct) =>
-        {
-            http.RequireAdministrator();
-            var errors = new ValidationErrors();
-            if (string.IsNullOrWhiteSpace(input.Name))
-                errors.Add("name", Text.Get("field.required"));
-            if (input.Unit is null)
-                errors.Add("unit", Text.Get("field.required"));
-            // R8: an installation's tracks must fit the law: a month at most (Art. 20).
-            var max = input.Unit switch { TermUnit.WorkingDays => 20, TermUnit.CalendarDays => 30, _ => 720 };
-            if (input.Term is not { } term || term < 1 || term > max)
-                errors.Add("term", Text.Get("reviewTrack.term", max));
-            if (code.Length > 32)
-                errors.Add("code", Text.Get("field.tooLong", 32));
-            errors.ThrowIfAny();
-            var track = await db.ReviewTracks.FirstOrDefaultAsync(t => t.Code == code, ct);
-            if (track is null)
-                db.ReviewTracks.Add(track = new ReviewTrackEntity { Code = code, Name = input.Name!.Trim() });
-            track.Name = input.Name!.Trim();
-            track.Term = input.Term!.Value;
-            track.Unit = input.Unit!.Value;
-            audit.Add(http.Actor(), "update", "reviewTrack", code, $"{track.Term} {track.Unit}");
-            await db.SaveChangesAsync(ct);
-            service.Invalidate();
-            return TypedResults.Ok(new ReviewTrackView(track.Code, track.Name, track.Term, track.Unit));
-        }).WithTags("Calendar").WithName("PutReviewTrack").WithSummary("Create or change a review track (administrator); terms fit Art. 20.");
+        api.MapPut("/review-tracks/{code}", async (string code, ReviewTrackInput input, Admin.ReviewTrackAdmin admin, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await admin.PutAsync(code, input, http.Actor(), ct))
+        ).WithTags("Calendar").WithName("PutReviewTrack").WithSummary("Create or change a review track (administrator); terms fit Art. 20.");
 
         var calendar = api.MapGroup("/calendar").WithTags("Calendar");
         calendar.MapGet("/", async (int? year, CalendarService service, CancellationToken ct) =>

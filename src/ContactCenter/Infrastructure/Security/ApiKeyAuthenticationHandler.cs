@@ -24,6 +24,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
     // A validated key is remembered briefly so that a busy integration does not cost a query per request;
     // a revoked key therefore stops working within this time.
+    public static string CacheKey(string hash) => "apikey:" + hash;
+
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -47,6 +49,9 @@ public sealed class ApiKeyAuthenticationHandler(
             if (found is null)
                 return AuthenticateResult.Fail("Invalid API key.");
             cache.Set("apikey:" + hash, found, CacheFor);
+            // When it was last used, for the administrator's list: written on a cache miss, so at most once per CacheFor.
+            var now = Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            await db.ApiKeys.Where(k => k.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
 
         var claims = new List<Claim>
