@@ -89,6 +89,7 @@ public static class Startup
         AddOutages(services);
         services.AddChannels(); // channels: notifications, senders, CTI, blocklist
         AddScheduler(services, options.Database, builder.Configuration);
+        Features.Analytics.AnalyticsSetup.AddAnalytics(services); // analysis: dashboard, rating, spikes (issue 8)
         // Portal and Open311 (issue 4)
         services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
         Features.Portal.PortalSetup.AddPortal(services, builder.Configuration);
@@ -153,6 +154,7 @@ public static class Startup
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
             ChannelsSetup.AddChannelJobs(q, configuration);
+            Features.Analytics.AnalyticsSetup.AddAnalyticsJobs(q, configuration); // issue 8
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
@@ -247,6 +249,7 @@ public static class Startup
         Features.Portal.PortalSetup.UsePortal(app);
         Features.Open311.Open311Api.MapOpen311Endpoints(app);
         app.MapChannelsEndpoints();
+        Features.Analytics.AnalyticsApi.MapAnalyticsEndpoints(app); // issue 8
 
         // Staff console: static assets, antiforgery for its forms, account endpoints and the Blazor components under /console.
         app.UseAntiforgery();

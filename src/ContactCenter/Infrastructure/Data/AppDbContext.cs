@@ -232,5 +232,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.LinkedByName).HasMaxLength(300);
         });
         Features.Notifications.NotificationsModel.Configure(b);
+        Features.Analytics.AnalyticsModel.Configure(b, IsPostgres); // analysis: rating, spikes, reference times (issue 8)
     }
 }
