@@ -112,8 +112,11 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         int overdueNow, openNow, receivedToday;
         if (question is null)
         {
-            overdueNow = await db.Appeals.CountAsync(AppealQueries.IsOverdue(now), ct);
-            openNow = await db.Appeals.CountAsync(a => open.Contains(a.Status), ct);
+            // One pass over the (status, due_at) index gives both.
+            var counts = await db.Appeals.Where(a => open.Contains(a.Status)).GroupBy(a => 1)
+                .Select(g => new { Open = g.Count(), Overdue = g.Count(a => a.DueAt != null && a.DueAt < now) }).FirstOrDefaultAsync(ct);
+            openNow = counts?.Open ?? 0;
+            overdueNow = counts?.Overdue ?? 0;
             receivedToday = await db.Appeals.CountAsync(a => a.ReceivedAt >= todayStart, ct);
         }
         else
