@@ -93,4 +93,23 @@ public sealed class AnalyticsDashboardBrowserTests(SqliteBrowserApp app) : IClas
         await dashboard.Bar("category", "Теплопостачання").ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/console/appeals?category=utilities.heating&from=2026-10-26&to=2026-11-24", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Leadership_SeesTheRankingAndTheSpikes()
+    {
+        if (!await app.WithDbAsync(db => Task.FromResult(db.Appeals.Any())))
+            await SeedMonthAsync();
+        var (status, _) = await app.Admin().PostJsonAsync("/api/v1/analytics/rating/compute?day=2026-11-23", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        (status, _) = await app.Admin().PostJsonAsync("/api/v1/analytics/rating/compute?day=2026-11-24", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var email = await ConsoleKit.CreateUserAsync(app, Roles.Leadership, name: "Заступник голови");
+        var page = await ConsoleKit.SignedInPageAsync(app, email);
+        await page.GotoAsync("/console/rating");
+        await Interactive.WaitAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "КП «Теплоенерго»" })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "console-analytics-rating");
+        await page.GotoAsync("/console/spikes");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Сплески звернень" })).ToBeVisibleAsync();
+    }
 }
