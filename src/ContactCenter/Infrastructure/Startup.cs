@@ -100,6 +100,7 @@ public static class Startup
         Features.UnifiedSystem.UnifiedSystemApi.AddUnifiedSystem(services);
         Features.Telephony.CallPops.AddCallPops(services);
         AddScheduler(services, options.Database, builder.Configuration);
+        Features.Analytics.AnalyticsSetup.AddAnalytics(services); // analysis: dashboard, rating, spikes (issue 8)
         // Portal and Open311 (issue 4)
         services.Configure<Features.Open311.Open311Options>(builder.Configuration.GetSection(Features.Open311.Open311Options.Section));
         Features.Portal.PortalSetup.AddPortal(services, builder.Configuration);
@@ -180,6 +181,7 @@ public static class Startup
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
             Features.Quality.QualitySetup.AddQualityJobs(q);
             ChannelsSetup.AddChannelJobs(q, configuration);
+            Features.Analytics.AnalyticsSetup.AddAnalyticsJobs(q, configuration); // issue 8
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
@@ -282,6 +284,7 @@ public static class Startup
         Features.Informing.InformingApi.MapInformingEndpoints(app); // outage broadcasts (issue 7)
         Features.UnifiedSystem.UnifiedSystemApi.MapUnifiedSystemEndpoints(app);
         Features.Telephony.CallPopsApi.MapCallPopEndpoints(app);
+        Features.Analytics.AnalyticsApi.MapAnalyticsEndpoints(app); // issue 8
 
         // Staff console: static assets, antiforgery for its forms, account endpoints and the Blazor components under /console.
         app.UseAntiforgery();

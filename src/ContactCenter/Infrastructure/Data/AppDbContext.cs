@@ -244,5 +244,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // National Unified System / 1545 cards; operators' PBX extensions (issue 5)
         Features.UnifiedSystem.UnifiedSystemModel.Configure(b);
         Features.Telephony.CallPops.ConfigureModel(b);
+        Features.Analytics.AnalyticsModel.Configure(b, IsPostgres); // analysis: rating, spikes, reference times (issue 8)
     }
 }

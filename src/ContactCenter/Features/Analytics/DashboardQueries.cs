@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using ContactCenter.Core.Appeals;
+using ContactCenter.Features.Appeals;
+using ContactCenter.Features.Calendar;
+using ContactCenter.Features.Categories;
+using ContactCenter.Features.Executors;
+using ContactCenter.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Features.Analytics;
+
+public enum TrendGranularity { Day, Week, Month }
+
+/// <summary>Dashboard filters. Dates are Kyiv calendar days, both inclusive; the default is the last 30 days.</summary>
+public sealed record DashboardFilter(DateOnly? From = null, DateOnly? To = null, int? Executor = null, string? Category = null, int? District = null, TrendGranularity? Granularity = null);
+
+/// <summary>One bar or slice; <see cref="Link"/> opens the list of the appeals behind it.</summary>
+public sealed record DashboardSlice(string Key, string Label, int Count, string Link);
+
+public sealed record TrendPoint(DateOnly Start, string Label, int Count, string Link);
+
+public sealed record SatisfactionFigures(int Rated, double? Average, IReadOnlyList<int> ByRating, int Verified, int Confirmed, double? ConfirmedShare);
+
+public sealed record TodayFigures(int Received, string ReceivedLink, int Closed, int OpenNow, string OpenLink, int OverdueNow, string OverdueLink);
+
+/// <summary>
+/// The dashboard (F9.1). Appeals are counted once each: an appeal is in the period when it was received in it, and
+/// it matches the executor/category/district filters when one of its questions does. Breakdowns by category,
+/// executor and district count the appeals having a question there (an appeal with two topics is in both bars).
+/// Closure, timeliness and satisfaction belong to questions and are counted per question.
+/// </summary>
+public sealed record DashboardView(
+    DateOnly From,
+    DateOnly To,
+    TrendGranularity Granularity,
+    int Total,
+    string TotalLink,
+    int Closed,
+    int ClosedOnTime,
+    double? OnTimeShare,
+    string ClosedLink,
+    int OverdueNow,
+    string OverdueLink,
+    int Repeated,
+    string RepeatedLink,
+    int Rework,
+    string ReworkLink,
+    SatisfactionFigures Satisfaction,
+    TodayFigures Today,
+    IReadOnlyList<DashboardSlice> ByCategory,
+    IReadOnlyList<DashboardSlice> ByChannel,
+    IReadOnlyList<DashboardSlice> ByExecutor,
+    IReadOnlyList<DashboardSlice> ByStatus,
+    IReadOnlyList<DashboardSlice> ByDistrict,
+    IReadOnlyList<TrendPoint> Trend);
+
+public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, CategoryDirectory categories, ExecutorDirectory executors, TimeProvider time)
+{
+    public const string ListPath = "/console/appeals";
+
+    public async Task<DashboardView> GetAsync(DashboardFilter filter, CancellationToken ct)
+    {
+        var zone = calendar.TimeZone;
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var to = filter.To ?? today;
+        var from = filter.From ?? to.AddDays(-29);
+        if (from > to)
+            (from, to) = (to, from);
+        var granularity = filter.Granularity ?? (to.DayNumber - from.DayNumber <= 62 ? TrendGranularity.Day : to.DayNumber - from.DayNumber <= 366 ? TrendGranularity.Week : TrendGranularity.Month);
+        var fromUtc = KyivStart(from, zone);
+        var toUtc = KyivStart(to.AddDays(1), zone);
+
+        var allCategories = await categories.AllAsync(ct);
+        var codes = filter.Category is { Length: > 0 } c ? WithDescendants(c, allCategories) : null;
+        var question = QuestionFilter(codes, filter.Executor, filter.District);
+        var links = new Links(filter, from, to);
+
+        // One narrow read of the period's questions with their appeal's columns (index-only on PostgreSQL: see
+        // AnalyticsModel), then every breakdown in memory: one round trip, and the figures agree with each other.
+        var questions = db.Questions.AsNoTracking().Where(q => q.Appeal.ReceivedAt >= fromUtc && q.Appeal.ReceivedAt < toUtc);
+        if (question is not null)
+            questions = questions.Where(question);
+        var facts = await questions.Select(q => new Fact(q.AppealId, q.Appeal.ReceivedAt, q.Appeal.Channel, q.Appeal.Status, q.Appeal.RepeatOfId != null,
+                q.CategoryCode, q.ExecutorId, q.Location.DistrictId, q.ClosedAt, q.DueAt, q.ReworkCount, q.VerificationRating, q.VerificationConfirmed))
+            .ToListAsync(ct);
+        var perAppeal = facts.DistinctBy(f => f.AppealId).ToList();
+        static List<(TKey Key, int Count)> Count<TKey>(IEnumerable<Fact> rows, Func<Fact, TKey> key) =>
+            rows.GroupBy(key).Select(g => (g.Key, g.Select(f => f.AppealId).Distinct().Count())).ToList();
+        var byChannel = Count(perAppeal, f => f.Channel);
+        var byStatus = Count(perAppeal, f => f.Status);
+        var total = perAppeal.Count;
+        var repeated = perAppeal.Count(f => f.Repeated);
+        var byCategory = Count(facts, f => f.CategoryCode);
+        var byExecutor = Count(facts.Where(f => f.ExecutorId is not null), f => f.ExecutorId!.Value);
+        var byDistrict = Count(facts.Where(f => f.DistrictId is not null), f => f.DistrictId!.Value);
+        var rework = facts.Where(f => f.ReworkCount > 0).Select(f => f.AppealId).Distinct().Count();
+        var closedFacts = facts.Where(f => f.ClosedAt is not null).ToList();
+        var closed = closedFacts.Count;
+        var onTime = closedFacts.Count(f => f.DueAt is null || f.ClosedAt <= f.DueAt);
+        var verified = facts.Count(f => f.VerificationConfirmed is not null);
+        var confirmed = facts.Count(f => f.VerificationConfirmed == true);
+        var distribution = Enumerable.Range(1, 5).Select(r => facts.Count(f => f.VerificationRating == r)).ToList();
+        var rated = distribution.Sum();
+        var ratingSum = Enumerable.Range(1, 5).Sum(r => r * distribution[r - 1]);
+
+        // Now: open and overdue whatever the period; today: since Kyiv midnight. Without a filter these are appeal
+        // counts on the appeals' (status, due_at) index; with one, appeals having an open (overdue) matching question.
+        var open = AppealStateMachine.OpenStatuses.ToList();
+        var todayStart = KyivStart(today, zone);
+        int overdueNow, openNow, receivedToday;
+        if (question is null)
+        {
+            // One pass over the (status, due_at) index gives both.
+            var counts = await db.Appeals.Where(a => open.Contains(a.Status)).GroupBy(a => 1)
+                .Select(g => new { Open = g.Count(), Overdue = g.Count(a => a.DueAt != null && a.DueAt < now) }).FirstOrDefaultAsync(ct);
+            openNow = counts?.Open ?? 0;
+            overdueNow = counts?.Overdue ?? 0;
+            receivedToday = await db.Appeals.CountAsync(a => a.ReceivedAt >= todayStart, ct);
+        }
+        else
+        {
+            var matching = db.Questions.Where(question);
+            overdueNow = await matching.Where(q => q.DueAt != null && q.DueAt < now && open.Contains(q.Status)).Select(q => q.AppealId).Distinct().CountAsync(ct);
+            openNow = await matching.Where(q => open.Contains(q.Status)).Select(q => q.AppealId).Distinct().CountAsync(ct);
+            receivedToday = await matching.Where(q => q.Appeal.ReceivedAt >= todayStart).Select(q => q.AppealId).Distinct().CountAsync(ct);
+        }
+        var closedTodayQuery = db.Questions.Where(q => q.ClosedAt >= todayStart);
+        if (question is not null)
+            closedTodayQuery = closedTodayQuery.Where(question);
+        var closedToday = await closedTodayQuery.CountAsync(ct);
+
+        var trend = Trend(perAppeal.Select(f => KyivDay(f.ReceivedAt, zone)), from, to, granularity, links);
+
+        var executorNames = await executors.AllAsync(ct);
+        var districtNames = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        string CategoryName(string code) => allCategories.TryGetValue(code, out var cat) ? (AnalyticsText.English && cat.NameEn is { Length: > 0 } ? cat.NameEn : cat.Name) : code;
+
+
+        return new DashboardView(
+            from, to, granularity,
+            total, links.For(),
+            closed, onTime, Share(onTime, closed), links.For(status: Camel(nameof(AppealStatus.Closed))),
+            overdueNow, links.For(overdue: true, period: false),
+            repeated, links.For(repeated: true),
+            rework, links.For(rework: true),
+            new SatisfactionFigures(rated, rated == 0 ? null : Math.Round((double)ratingSum / rated, 2), distribution, verified, confirmed, Share(confirmed, verified)),
+            new TodayFigures(receivedToday, links.For(from: today, to: today), closedToday, openNow, links.ForOpen(), overdueNow, links.For(overdue: true, period: false)),
+            byCategory.OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal)
+                .Select(x => new DashboardSlice(x.Key, CategoryName(x.Key), x.Count, links.For(category: x.Key))).ToList(),
+            byChannel.OrderByDescending(x => x.Count).ThenBy(x => x.Key)
+                .Select(x => new DashboardSlice(Camel(x.Key.ToString()), AnalyticsText.Channel(x.Key), x.Count, links.For(channel: Camel(x.Key.ToString())))).ToList(),
+            byExecutor.OrderByDescending(x => x.Count).ThenBy(x => x.Key)
+                .Select(x => new DashboardSlice(x.Key.ToString(CultureInfo.InvariantCulture), executorNames.TryGetValue(x.Key, out var e) ? e.Name : "#" + x.Key,
+                    x.Count, links.For(executor: x.Key))).ToList(),
+            byStatus.OrderBy(x => x.Key)
+                .Select(x => new DashboardSlice(Camel(x.Key.ToString()), Infrastructure.Text.Status(x.Key), x.Count, links.For(status: Camel(x.Key.ToString())))).ToList(),
+            byDistrict.OrderByDescending(x => x.Count).ThenBy(x => x.Key)
+                .Select(x => new DashboardSlice(x.Key.ToString(CultureInfo.InvariantCulture), districtNames.GetValueOrDefault(x.Key, "#" + x.Key),
+                    x.Count, links.For(district: x.Key))).ToList(),
+            trend);
+    }
+
+    public static DateTimeOffset KyivStart(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static DateOnly KyivDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    /// <summary>A category and every category below it (a filter on a section covers its topics).</summary>
+    public static List<string> WithDescendants(string code, IReadOnlyDictionary<string, Category> all)
+    {
+        var result = new List<string> { code };
+        for (var i = 0; i < result.Count; i++)
+            result.AddRange(all.Values.Where(c => string.Equals(c.ParentCode, result[i], StringComparison.OrdinalIgnoreCase)).Select(c => c.Code));
+        return result.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static Expression<Func<Question, bool>>? QuestionFilter(List<string>? codes, int? executor, int? district)
+    {
+        if (codes is null && executor is null && district is null)
+            return null;
+        return q => (codes == null || codes.Contains(q.CategoryCode))
+            && (executor == null || q.ExecutorId == executor)
+            && (district == null || q.Location.DistrictId == district);
+    }
+
+    private sealed record Fact(long AppealId, DateTimeOffset ReceivedAt, Channel Channel, AppealStatus Status, bool Repeated, string CategoryCode, int? ExecutorId,
+        int? DistrictId, DateTimeOffset? ClosedAt, DateTimeOffset? DueAt, int ReworkCount, int? VerificationRating, bool? VerificationConfirmed);
+
+    private static List<TrendPoint> Trend(IEnumerable<DateOnly> days, DateOnly from, DateOnly to, TrendGranularity granularity, Links links)
+    {
+        static DateOnly BucketStart(DateOnly d, TrendGranularity g) => g switch
+        {
+            TrendGranularity.Week => d.AddDays(-(((int)d.DayOfWeek + 6) % 7)),
+            TrendGranularity.Month => new DateOnly(d.Year, d.Month, 1),
+            _ => d,
+        };
+        static DateOnly Next(DateOnly d, TrendGranularity g) => g switch
+        {
+            TrendGranularity.Week => d.AddDays(7),
+            TrendGranularity.Month => d.AddMonths(1),
+            _ => d.AddDays(1),
+        };
+        var counts = new Dictionary<DateOnly, int>();
+        foreach (var day in days)
+        {
+            var key = BucketStart(day, granularity);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        var points = new List<TrendPoint>();
+        for (var start = BucketStart(from, granularity); start <= to; start = Next(start, granularity))
+        {
+            var first = start < from ? from : start;
+            var last = Next(start, granularity).AddDays(-1);
+            if (last > to)
+                last = to;
+            var label = granularity switch
+            {
+                TrendGranularity.Month => start.ToString("MM.yyyy", CultureInfo.InvariantCulture),
+                _ => start.ToString("dd.MM", CultureInfo.InvariantCulture),
+            };
+            points.Add(new TrendPoint(start, label, counts.GetValueOrDefault(start), links.For(from: first, to: last)));
+        }
+        return points;
+    }
+
+    /// <summary>Links to the appeal list (<c>/console/appeals</c>) with exactly the parameters that page understands.</summary>
+    private sealed class Links(DashboardFilter filter, DateOnly from, DateOnly to)
+    {
+        public string For(string? status = null, string? category = null, int? executor = null, int? district = null, string? channel = null,
+            DateOnly? from = null, DateOnly? to = null, bool overdue = false, bool repeated = false, bool rework = false, bool period = true)
+        {
+            var p = new List<string>();
+            void Add(string name, string? value)
+            {
+                if (!string.IsNullOrEmpty(value))
+                    p.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+            Add("status", status);
+            Add("category", category ?? filter.Category);
+            Add("executor", (executor ?? filter.Executor)?.ToString(CultureInfo.InvariantCulture));
+            Add("district", (district ?? filter.District)?.ToString(CultureInfo.InvariantCulture));
+            Add("channel", channel);
+            if (period)
+            {
+                Add("from", (from ?? from1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Add("to", (to ?? to1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            if (overdue)
+                Add("overdue", "true");
+            if (repeated)
+                Add("repeated", "true");
+            if (rework)
+                Add("rework", "true");
+            return p.Count == 0 ? ListPath : ListPath + "?" + string.Join("&", p);
+        }
+
+        /// <summary>Open appeals now: the list's status filter takes one status, so this is the list without a period.</summary>
+        public string ForOpen() => For(period: false);
+
+        private readonly DateOnly from1 = from;
+        private readonly DateOnly to1 = to;
+    }
+}
