@@ -109,6 +109,11 @@ public static class Text
         ["reviewTrack.term"] = ("Строк — від 1 до {0} (ст. 20 Закону: не більше місяця).", "The term is 1 to {0} (Art. 20: at most a month)."),
         ["link.duplicate.closed"] = ("Звернення {0} вже закрите: нове звернення не є дублетним, позначте його як повторне (ст. 8 Закону).", "Appeal {0} is already closed: this is a repeated appeal, not a duplicate (Art. 8)."),
         ["apiKey.role"] = ("Невідома роль «{0}».", "Unknown role '{0}'."),
+        // Consultations and the console (issue 3)
+        ["consultation.topicLength"] = ("Тема — не довше {0} символів.", "The topic is at most {0} characters."),
+        ["consultation.category"] = ("Невідома категорія «{0}».", "Unknown category '{0}'."),
+        ["consultation.article"] = ("Статті {0} немає в базі знань.", "There is no knowledge-base article {0}."),
+        ["call.unknown"] = ("Дзвінка «{0}» немає в журналі дзвінків.", "There is no call '{0}' in the call log."),
         ["apiKey.executor"] = ("Ключ виконавця має бути прив'язаний до організації.", "An executor key must be bound to an organisation."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

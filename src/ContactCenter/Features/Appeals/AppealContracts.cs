@@ -37,7 +37,8 @@ public sealed record RegisterAppealRequest(
     string? ExternalId,
     int? ExecutorId,
     int? ContestedExecutorId,
-    IReadOnlyList<QuestionInput>? Questions);
+    IReadOnlyList<QuestionInput>? Questions,
+    string? CallId = null);
 
 public sealed record ApplicantView(
     string FullName,

@@ -1157,6 +1157,71 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Consultations.Consultation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("CallerPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("caller_phone");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("operator_name");
+
+                    b.Property<string>("OperatorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operator_user_id");
+
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_consultations_at");
+
+                    b.HasIndex("CallerPhone")
+                        .HasDatabaseName("ix_consultations_caller_phone");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Control.StaffNotification", b =>
                 {
                     b.Property<long>("Id")

@@ -1104,6 +1104,69 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Consultations.Consultation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("article_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("CallerPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_phone");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_name");
+
+                    b.Property<string>("OperatorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_user_id");
+
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_consultations_at");
+
+                    b.HasIndex("CallerPhone")
+                        .HasDatabaseName("ix_consultations_caller_phone");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Control.StaffNotification", b =>
                 {
                     b.Property<long>("Id")
