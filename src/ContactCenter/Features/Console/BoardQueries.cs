@@ -55,7 +55,11 @@ public sealed class BoardQueries(AppDbContext db, ExecutorDirectory executors, C
     {
         var rows = await query.Take(100).Select(a => new
         {
-            a.RegistrationNumber, a.Status, a.DueAt, a.Description, a.Resonant,
+            a.RegistrationNumber,
+            a.Status,
+            a.DueAt,
+            a.Description,
+            a.Resonant,
             ExecutorId = a.Questions.OrderBy(q => q.Number).Select(q => q.ExecutorId).FirstOrDefault(),
         }).ToListAsync(ct);
         var lookup = await executors.AllAsync(ct);

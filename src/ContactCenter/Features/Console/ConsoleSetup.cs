@@ -19,6 +19,7 @@ public static class ConsoleSetup
         services.AddScoped<InboxQueries>();
         services.AddScoped<BoardQueries>();
         services.AddScoped<MenuCounters>();
+        services.AddScoped<RegistrationAids>();
         services.AddScoped<CountersChanged>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, ConsoleClaimsFactory>();
         services.ConfigureApplicationCookie(o =>
