@@ -184,7 +184,8 @@ public sealed partial class AppealQueries(
     private static IOrderedQueryable<Appeal> Order(IQueryable<Appeal> query, string? sort) => (sort ?? "-received") switch
     {
         "received" => query.OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id),
-        "due" => query.OrderBy(a => a.DueAt == null).ThenBy(a => a.DueAt).ThenBy(a => a.Id),
+        // Open appeals always have a deadline; a plain order lets (status, due_at) serve it.
+        "due" => query.OrderBy(a => a.DueAt).ThenBy(a => a.Id),
         "-due" => query.OrderByDescending(a => a.DueAt).ThenByDescending(a => a.Id),
         "number" => query.OrderBy(a => a.Id),
         "-number" => query.OrderByDescending(a => a.Id),
