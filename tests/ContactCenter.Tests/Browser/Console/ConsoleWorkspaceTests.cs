@@ -36,13 +36,16 @@ public abstract class ConsoleWorkspaceTests<TApp>(TApp app) where TApp : Browser
         });
         var building = await AddressTestData.BuildingIdAsync(app, "Незалежності 7");
         var earlier = Appeals.Valid("improvement.lighting");
-        earlier["location"] = new Dictionary<string, object?> { ["address"] = "проспект Незалежності, 7", ["buildingId"] = building };
+        earlier["location"] = new Dictionary<string, object?> { ["address"] = "проспект Незалежності, 7", ["addressId"] = building };
         var earlierNumber = (await app.Admin().RegisterAsync(earlier)).GetProperty("registrationNumber").GetString()!;
         var streetId = await app.WithDbAsync(db => db.Streets.Where(s => s.Name == "Незалежності").Select(s => s.Id).FirstAsync());
         var (outage, outageBody) = await app.Admin().PostJsonAsync("/api/v1/outages", new
         {
-            type = "electricity", kind = "emergency", information = "Аварійне відключення електроенергії " + tag,
-            startsAt = app.Time.GetUtcNow().AddHours(-1), expectedEndAt = app.Time.GetUtcNow().AddHours(6),
+            type = "electricity",
+            kind = "emergency",
+            information = "Аварійне відключення електроенергії " + tag,
+            startsAt = app.Time.GetUtcNow().AddHours(-1),
+            expectedEndAt = app.Time.GetUtcNow().AddHours(6),
             executorId = await app.CreateExecutorAsync("Обленерго " + tag[^4..]),
             areas = new[] { new { kind = "buildings", streetId, buildings = new[] { "7" } } },
         });
@@ -57,13 +60,22 @@ public abstract class ConsoleWorkspaceTests<TApp>(TApp app) where TApp : Browser
         await keys.PressAsync("Tab");
         await keys.TypeAsync("Сидоренко Марія");
         await keys.PressAsync("Tab");
+        await keys.TypeAsync("вул. Соборна, 3, кв. 4");
         await keys.PressAsync("Tab");
         await register.PickCategoryByKeyboardAsync("вуличне освітл", "Вуличне освітлення");
         // Typed, not picked: leaving the field resolves it through the address register.
         await keys.TypeAsync("Незалежності 7");
         await keys.PressAsync("Tab");
         // The place is known: the open appeal about it and the outage covering it are beside the form.
-        await register.Duplicates.GetByText(earlierNumber).WaitForAsync();
+        try
+        {
+            await register.Duplicates.GetByText(earlierNumber).WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            await BrowserApp.ScreenshotAsync(page, Shot("register-place-failure"));
+            throw;
+        }
         await register.Outages.GetByText("Аварійне відключення електроенергії " + tag).WaitForAsync();
         await keys.TypeAsync("Коли увімкнуть ліхтар? Який графік освітлення " + tag);
         await register.Knowledge.GetByText("Графік роботи вуличного освітлення " + tag).WaitForAsync();
@@ -72,7 +84,15 @@ public abstract class ConsoleWorkspaceTests<TApp>(TApp app) where TApp : Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Позначити дублетним до " + earlierNumber }).ClickAsync();
         await page.GetByTestId("pending-link").WaitForAsync();
         await register.Knowledge.GetByRole(AriaRole.Button, new() { Name = "Надіслати як відповідь" }).First.ClickAsync();
-        await register.Number.WaitForAsync();
+        try
+        {
+            await register.Number.WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            await BrowserApp.ScreenshotAsync(page, Shot("register-answer-failure"));
+            throw;
+        }
         var number = (await register.Number.InnerTextAsync()).Trim();
         await Assertions.Expect(register.SavedNotes.Filter(new() { HasText = "роз'яснено" })).ToHaveCountAsync(1);
         await Assertions.Expect(register.SavedNotes.Filter(new() { HasText = "дублетним до " + earlierNumber })).ToHaveCountAsync(1);
@@ -93,8 +113,11 @@ public abstract class ConsoleWorkspaceTests<TApp>(TApp app) where TApp : Browser
         {
             var a = new KnowledgeArticle
             {
-                Title = "Графік особистого прийому " + tag, Body = "Прийом громадян — щовівторка з 10:00 до 13:00, каб. 105.", IsPublic = true,
-                SearchText = KnowledgeArticle.SearchTextOf("Графік особистого прийому " + tag, "Прийом громадян — щовівторка"), UpdatedAt = app.Time.GetUtcNow(),
+                Title = "Графік особистого прийому " + tag,
+                Body = "Прийом громадян — щовівторка з 10:00 до 13:00, каб. 105.",
+                IsPublic = true,
+                SearchText = KnowledgeArticle.SearchTextOf("Графік особистого прийому " + tag, "Прийом громадян — щовівторка"),
+                UpdatedAt = app.Time.GetUtcNow(),
             };
             db.KnowledgeArticles.Add(a);
             await db.SaveChangesAsync();
