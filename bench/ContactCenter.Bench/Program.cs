@@ -25,6 +25,11 @@ internal static class Program
             return await GenerateCommand.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "console-pages")
+        {
+            return await ConsolePagesDriver.RunAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "query-shapes")
         {
             return QueryShapes.Run();

@@ -110,6 +110,9 @@ public static class Startup
         services.AddMudServices();
         services.AddAntiforgery();
         services.AddConsole();
+        // Knowledge base search and consultations (issue 3, F7, F1.8).
+        services.AddScoped<Features.Knowledge.KnowledgeSearch>();
+        services.AddScoped<Features.Consultations.ConsultationService>();
         // Outside Production (Development, the test host) the library assets (MudBlazor, blazor.web.js) are served from the build's manifest.
         if (!builder.Environment.IsProduction())
             builder.WebHost.UseStaticWebAssets();
@@ -285,6 +288,7 @@ public static class Startup
         Features.UnifiedSystem.UnifiedSystemApi.MapUnifiedSystemEndpoints(app);
         Features.Telephony.CallPopsApi.MapCallPopEndpoints(app);
         Features.Analytics.AnalyticsApi.MapAnalyticsEndpoints(app); // issue 8
+        Features.Consultations.ConsultationsApi.MapConsultationEndpoints(app); // knowledge search, consultations (issue 3)
 
         // Staff console: static assets, antiforgery for its forms, account endpoints and the Blazor components under /console.
         app.UseAntiforgery();

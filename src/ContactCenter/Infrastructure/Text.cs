@@ -274,6 +274,11 @@ public static class Text
         ["verification.supervisorPending"] = ("Після {0} доопрацювань рішення ухвалює керівник контакт-центру.", "After {0} reworks the head of the contact centre decides."),
         ["verification.noSupervisorDecision"] = ("Це питання не чекає рішення керівника.", "This question does not await the head's decision."),
         ["apiKey.role"] = ("Невідома роль «{0}».", "Unknown role '{0}'."),
+        // Consultations and the console (issue 3)
+        ["consultation.topicLength"] = ("Тема — не довше {0} символів.", "The topic is at most {0} characters."),
+        ["consultation.category"] = ("Невідома категорія «{0}».", "Unknown category '{0}'."),
+        ["consultation.article"] = ("Статті {0} немає в базі знань.", "There is no knowledge-base article {0}."),
+        ["call.unknown"] = ("Дзвінка «{0}» немає в журналі дзвінків.", "There is no call '{0}' in the call log."),
         ["apiKey.executor"] = ("Ключ виконавця має бути прив'язаний до організації.", "An executor key must be bound to an organisation."),
         // Subscriptions and broadcasts (issue 7, Features/Informing).
         ["outageType.Water"] = ("холодна вода", "water"),

@@ -37,7 +37,8 @@ public sealed record RegisterAppealRequest(
     string? ExternalId,
     int? ExecutorId,
     int? ContestedExecutorId,
-    IReadOnlyList<QuestionInput>? Questions)
+    IReadOnlyList<QuestionInput>? Questions,
+    string? CallId = null)
 {
     /// <summary>
     /// Set by integrations that bring their own deadline (the Unified System's «вирішити до», F2.7): each question is due

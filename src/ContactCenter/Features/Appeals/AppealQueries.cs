@@ -27,7 +27,13 @@ public sealed record AppealSearch(
     DateTimeOffset? ReceivedFrom = null,
     DateTimeOffset? ReceivedTo = null,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20,
+    // Console lists (issue 3): district of the place, repeated (R9), returned for rework, the order, privileged first (R11).
+    int? DistrictId = null,
+    bool? Repeated = null,
+    bool? Rework = null,
+    string? Sort = null,
+    bool PrivilegedFirst = false);
 
 /// <summary>Reading appeals: one card, the search list, the timeline. Personal data reads are audited (F12.1).</summary>
 public sealed partial class AppealQueries(
@@ -139,9 +145,25 @@ public sealed partial class AppealQueries(
     {
         var (query, page, pageSize) = await FilterAsync(search, actor, ct);
         var counted = await query.Take(MaxCountedTotal + 1).CountAsync(ct);
-        var rows = await Project(query.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id)
-                .Skip((page - 1) * pageSize).Take(pageSize))
-            .ToListAsync(ct);
+        var skip = (page - 1) * pageSize;
+        List<ListRow> rows;
+        if (search.PrivilegedFirst)
+        {
+            // R11 privileged applicants first: two ordered slices (each can walk an index) instead of sorting every match
+            // by an expression.
+            var privileged = query.Where(a => a.Applicant.PrivilegeCategory != null && a.Applicant.PrivilegeCategory != "");
+            var others = query.Where(a => a.Applicant.PrivilegeCategory == null || a.Applicant.PrivilegeCategory == "");
+            var privilegedCount = await privileged.Take(skip + pageSize + 1).CountAsync(ct);
+            rows = skip < privilegedCount
+                ? await Project(Order(privileged, search.Sort).Skip(skip).Take(pageSize)).ToListAsync(ct)
+                : [];
+            if (rows.Count < pageSize)
+                rows.AddRange(await Project(Order(others, search.Sort).Skip(Math.Max(0, skip - privilegedCount)).Take(pageSize - rows.Count)).ToListAsync(ct));
+        }
+        else
+        {
+            rows = await Project(Order(query, search.Sort).Skip(skip).Take(pageSize)).ToListAsync(ct);
+        }
         var lookup = await executors.LookupAsync(ct);
         var now = time.GetUtcNow();
         var items = rows.Select(r => ToItem(r, lookup, now, AppealAccess.MustMask(r.HideIdentity, actor), shorten: true)).ToList();
@@ -155,6 +177,22 @@ public sealed partial class AppealQueries(
             TotalExact = counted <= MaxCountedTotal,
         };
     }
+
+    /// <summary>The list orders: <c>received</c>, <c>due</c>, <c>number</c>, <c>status</c>; a leading '-' reverses. Default: newest first.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["-received", "received", "due", "-due", "number", "-number", "status", "-status"];
+
+    private static IOrderedQueryable<Appeal> Order(IQueryable<Appeal> query, string? sort) => (sort ?? "-received") switch
+    {
+        "received" => query.OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id),
+        // Open appeals always have a deadline; a plain order lets (status, due_at) serve it.
+        "due" => query.OrderBy(a => a.DueAt).ThenBy(a => a.Id),
+        "-due" => query.OrderByDescending(a => a.DueAt).ThenByDescending(a => a.Id),
+        "number" => query.OrderBy(a => a.Id),
+        "-number" => query.OrderByDescending(a => a.Id),
+        "status" => query.OrderBy(a => a.Status).ThenByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id),
+        "-status" => query.OrderByDescending(a => a.Status).ThenByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id),
+        _ => query.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Id),
+    };
 
     /// <summary>Every matching appeal, for export; the caller streams it.</summary>
     public async IAsyncEnumerable<AppealListItem> ExportAsync(AppealSearch search, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, string format = "csv")
@@ -219,6 +257,8 @@ public sealed partial class AppealQueries(
             errors.Add("page", "page ≥ 1");
         if (s.PageSize is < 1 or > MaxPageSize)
             errors.Add("pageSize", $"1 … {MaxPageSize}");
+        if (s.Sort is { Length: > 0 } sort && !Sorts.Contains(sort))
+            errors.Add("sort", string.Join(", ", Sorts));
         string? phone = null;
         if (!string.IsNullOrWhiteSpace(s.Phone))
         {
@@ -249,6 +289,18 @@ public sealed partial class AppealQueries(
         }
         if (s.Channel is { } channel)
             query = query.Where(a => a.Channel == channel);
+        if (s.DistrictId is { } district)
+            query = query.Where(a => a.Questions.Any(q => q.Location.DistrictId == district));
+        if (s.Repeated is { } repeated)
+            query = repeated ? query.Where(a => a.RepeatOfId != null) : query.Where(a => a.RepeatOfId == null);
+        if (s.Rework is { } rework)
+        {
+            // Returned for rework and still open.
+            var open = AppealStateMachine.OpenStatuses.ToList();
+            query = rework
+                ? query.Where(a => a.Questions.Any(q => q.ReworkCount > 0 && open.Contains(q.Status)))
+                : query.Where(a => !a.Questions.Any(q => q.ReworkCount > 0 && open.Contains(q.Status)));
+        }
         if (s.Overdue is { } overdue)
         {
             var now = time.GetUtcNow();

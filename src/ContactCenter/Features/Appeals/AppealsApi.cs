@@ -151,7 +151,8 @@ public static class AppealsApi
     // Enum.TryParse, which refuses the camelCase names API.md promises (?status=inProgress).
     public sealed record SearchParameters(
         string? Status, int? ExecutorId, string? CategoryCode, string? Channel, bool? Overdue, string? Phone, string? Q,
-        DateTimeOffset? ReceivedFrom, DateTimeOffset? ReceivedTo, int? Page, int? PageSize, string? Format)
+        DateTimeOffset? ReceivedFrom, DateTimeOffset? ReceivedTo, int? Page, int? PageSize, string? Format,
+        int? District = null, bool? Repeated = null, bool? Rework = null, string? Sort = null)
     {
         public AppealSearch ToSearch()
         {
@@ -159,7 +160,8 @@ public static class AppealsApi
             var status = QueryEnum.Parse<AppealStatus>(Status, "status", errors);
             var channel = QueryEnum.Parse<Channel>(Channel, "channel", errors);
             errors.ThrowIfAny();
-            return new(status, ExecutorId, CategoryCode, channel, Overdue, Phone, Q, ReceivedFrom, ReceivedTo, Page ?? 1, PageSize ?? 20);
+            return new(status, ExecutorId, CategoryCode, channel, Overdue, Phone, Q, ReceivedFrom, ReceivedTo, Page ?? 1, PageSize ?? 20,
+                District, Repeated, Rework, Sort);
         }
     }
 

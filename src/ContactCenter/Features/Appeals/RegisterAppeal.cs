@@ -74,6 +74,10 @@ public sealed class RegisterAppeal(
             receivedAt = now;
         if (request.ExternalId is { Length: > 100 })
             errors.Add("externalId", Text.Get("field.tooLong", 100));
+        // The call during which the appeal is registered (the console's caller pop), linked after commit.
+        long? callRowId = null;
+        if (request.CallId is { Length: > 0 } callId && (callRowId = await Telephony.CallLinks.FindAsync(db, callId, ct)) is null)
+            errors.Add("callId", Text.Get("call.unknown", callId));
 
         var questions = request.Questions is { Count: > 0 } list
             ? list
@@ -218,6 +222,8 @@ public sealed class RegisterAppeal(
         audit.Add(actor, "create", "appeal", appeal.RegistrationNumber, $"channel={appeal.Channel}; questions={appeal.Questions.Count}");
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(appeal, "registered", ct);
+        if (callRowId is { } call)
+            await Telephony.CallLinks.LinkAsync(db, call, appeal.Id, now, ct);
         // Issue 7 (outages): after-commit hooks, e.g. linking to an active outage. The appeal is registered whatever they do.
         foreach (var hook in hooks)
         {

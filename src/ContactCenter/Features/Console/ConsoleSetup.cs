@@ -17,6 +17,10 @@ public static class ConsoleSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<ConsoleScope>();
         services.AddScoped<InboxQueries>();
+        services.AddScoped<BoardQueries>();
+        services.AddScoped<MenuCounters>();
+        services.AddScoped<RegistrationAids>();
+        services.AddScoped<CountersChanged>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, ConsoleClaimsFactory>();
         services.ConfigureApplicationCookie(o =>
         {

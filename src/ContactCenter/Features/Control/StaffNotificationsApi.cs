@@ -35,7 +35,7 @@ public static class StaffNotificationsApi
     }
 
     /// <summary>An executor reads its organisation's; the supervisor and the administrator read the supervisors'.</summary>
-    private static IQueryable<StaffNotification> For(AppDbContext db, Actor actor)
+    public static IQueryable<StaffNotification> For(AppDbContext db, Actor actor)
     {
         if (actor.IsExecutorSide)
             return db.StaffNotifications.Where(n => n.RecipientExecutorId == actor.ExecutorId);

@@ -55,6 +55,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     // Portal and Open311 (issue 4)
     public DbSet<Features.Knowledge.KnowledgeArticle> KnowledgeArticles => Set<Features.Knowledge.KnowledgeArticle>();
     public DbSet<Features.Open311.Open311Token> Open311Tokens => Set<Features.Open311.Open311Token>();
+    // Staff console: consultations (F1.8, issue 3)
+    public DbSet<Features.Consultations.Consultation> Consultations => Set<Features.Consultations.Consultation>();
 
     public abstract bool IsPostgres { get; }
 
@@ -159,6 +161,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(a => a.CategoryCode).HasMaxLength(64);
             e.Property(a => a.SearchText).HasMaxLength(21000);
             e.HasIndex(a => a.IsPublic);
+        });
+        // Staff console: consultations (F1.8, issue 3)
+        b.Entity<Features.Consultations.Consultation>(e =>
+        {
+            e.Property(c => c.OperatorUserId).HasMaxLength(64);
+            e.Property(c => c.OperatorName).HasMaxLength(200);
+            e.Property(c => c.Topic).HasMaxLength(500);
+            e.Property(c => c.CategoryCode).HasMaxLength(64);
+            e.Property(c => c.CallerPhone).HasMaxLength(20);
+            e.Property(c => c.CallId).HasMaxLength(100);
+            e.HasIndex(c => c.At);
+            e.HasIndex(c => c.CallerPhone);
         });
         b.Entity<Features.Open311.Open311Token>(e =>
         {

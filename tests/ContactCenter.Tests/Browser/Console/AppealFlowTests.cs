@@ -9,10 +9,12 @@ namespace ContactCenter.Tests.Browser.Console;
 /// the executor sees it arrive live, accepts it and asks for more time, the supervisor approves, the executor's
 /// open card shows the new deadline and the result is reported. And the wall: another organisation's executor is refused.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<SqliteBrowserApp>
+public abstract class AppealFlowTests<TApp>(TApp app) where TApp : BrowserApp
 {
     private const string Category = "improvement.lighting";
+
+    /// <summary>Screenshots of the SQLite run keep their old names; the PostgreSQL run adds "-pg".</summary>
+    private string Shot(string name) => "console-" + name + (app.Db == Db.Postgres ? "-pg" : "");
 
     [Fact]
     public async Task Operator_Registers_Executor_SeesItLive_Accepts_Extends_SupervisorApproves_ResultReported()
@@ -33,12 +35,12 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
         var operatorPage = await ConsoleKit.SignedInPageAsync(app, operatorEmail, "/console/register");
         var register = new RegisterPage(operatorPage);
         await register.WaitReadyAsync();
-        await BrowserApp.ScreenshotAsync(operatorPage, "console-register-empty");
+        await BrowserApp.ScreenshotAsync(operatorPage, Shot("register-empty"));
         // Saving an empty form names every missing field, in Ukrainian, next to the field.
         await operatorPage.Keyboard.PressAsync("Control+Enter");
         await operatorPage.GetByText("Виправте поля, позначені червоним.").WaitForAsync();
         await operatorPage.GetByText("Оберіть категорію.").First.WaitForAsync();
-        await BrowserApp.ScreenshotAsync(operatorPage, "console-register-errors");
+        await BrowserApp.ScreenshotAsync(operatorPage, Shot("register-errors"));
         await register.WaitReadyAsync();
         var phone = Appeals.NewPhone();
         await register.RegisterByKeyboardAsync(phone, "Петренко Іван Іванович", "вул. Шевченка, 1, кв. 2",
@@ -46,11 +48,11 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
         await register.Number.WaitForAsync();
         var number = (await register.Number.InnerTextAsync()).Trim();
         Assert.Matches(@"^\d{2}-\d{5}$", number);
-        await BrowserApp.ScreenshotAsync(operatorPage, "console-register-saved");
+        await BrowserApp.ScreenshotAsync(operatorPage, Shot("register-saved"));
 
         // Without reloading, the executor's inbox shows it.
         await inbox.Row(number).WaitForAsync(new() { Timeout = 60_000 });
-        await BrowserApp.ScreenshotAsync(executor, "console-inbox");
+        await BrowserApp.ScreenshotAsync(executor, Shot("inbox"));
         await inbox.OpenAppealAsync(number);
         var card = new CardPage(executor);
         await card.WaitReadyAsync(number);
@@ -66,13 +68,13 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
         var approvals = new ApprovalsPage(supervisor);
         await approvals.OpenAsync();
         await approvals.Row(number).WaitForAsync();
-        await BrowserApp.ScreenshotAsync(supervisor, "console-approvals");
+        await BrowserApp.ScreenshotAsync(supervisor, Shot("approvals"));
         await approvals.ApproveAsync(number);
         await Assertions.Expect(approvals.Row(number)).ToHaveCountAsync(0);
 
         // The executor's open card shows the new deadline by itself.
         await Assertions.Expect(card.Due).Not.ToHaveTextAsync(dueBefore, new() { Timeout = 60_000 });
-        await BrowserApp.ScreenshotAsync(executor, "console-card");
+        await BrowserApp.ScreenshotAsync(executor, Shot("card"));
 
         await card.ReportResultAsync("вирішено позитивно", "Кабель замінено, ліхтар світить.");
         try
@@ -82,7 +84,7 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
         catch (PlaywrightException)
         {
             // Keep what the executor saw, to tell a lost selection from a refused action.
-            await BrowserApp.ScreenshotAsync(executor, "console-card-result-failure");
+            await BrowserApp.ScreenshotAsync(executor, Shot("card-result-failure"));
             throw;
         }
 
@@ -109,3 +111,9 @@ public sealed class AppealFlowTests(SqliteBrowserApp app) : IClassFixture<Sqlite
         await Assertions.Expect(page.GetByText(appeal.GetProperty("description").GetString()!)).ToHaveCountAsync(0);
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class AppealFlowTests_Sqlite(SqliteBrowserApp app) : AppealFlowTests<SqliteBrowserApp>(app), IClassFixture<SqliteBrowserApp>;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AppealFlowTests_Postgres(PostgresBrowserApp app) : AppealFlowTests<PostgresBrowserApp>(app), IClassFixture<PostgresBrowserApp>;

@@ -34,10 +34,7 @@ public sealed class RegisterPage(IPage page)
         await keys.PressAsync("Tab");
         await keys.TypeAsync(residence);
         await keys.PressAsync("Tab");
-        await keys.TypeAsync(categorySearch);
-        // Known gap: the list does not always narrow to the typed words before Tab, so the option is clicked.
-        await page.GetByRole(AriaRole.Option, new() { Name = categoryName }).ClickAsync();
-        await page.GetByLabel("Адреса проблеми").FocusAsync();
+        await PickCategoryByKeyboardAsync(categorySearch, categoryName);
         // The right category was taken: routing and the deadline are shown before saving.
         await Assertions.Expect(Executor).ToHaveTextAsync(expectedExecutor);
         await Deadline.WaitForAsync();
@@ -46,6 +43,25 @@ public sealed class RegisterPage(IPage page)
         await keys.TypeAsync(description);
         await keys.PressAsync("Control+Enter");
     }
+
+    /// <summary>Keyboard only: type words of the category, wait until the list has narrowed to it, Tab takes it and moves on.</summary>
+    public async Task PickCategoryByKeyboardAsync(string search, string categoryName)
+    {
+        await page.Keyboard.TypeAsync(search);
+        var options = page.GetByRole(AriaRole.Option);
+        await Assertions.Expect(options).ToHaveCountAsync(1);
+        await Assertions.Expect(options.First).ToContainTextAsync(categoryName);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Категорія")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(categoryName)));
+    }
+
+    public ILocator Knowledge => page.GetByRole(AriaRole.List, new() { Name = "База знань" });
+
+    public ILocator Duplicates => page.GetByRole(AriaRole.List, new() { Name = "Відкриті звернення про це місце" });
+
+    public ILocator Outages => page.GetByRole(AriaRole.List, new() { Name = "Діючі відключення за цією адресою" });
+
+    public ILocator SavedNotes => page.GetByTestId("saved-note");
 
     public ILocator Deadline => page.GetByTestId("preview-due");
 
@@ -117,4 +133,64 @@ public sealed class ApprovalsPage(IPage page)
     public ILocator Row(string number) => page.GetByRole(AriaRole.Row, new() { Name = number });
 
     public Task ApproveAsync(string number) => Row(number).GetByRole(AriaRole.Button, new() { Name = "Погодити" }).ClickAsync();
+}
+
+public sealed class AppealListPage(IPage page)
+{
+    public async Task OpenAsync(string query = "")
+    {
+        await page.GotoAsync("/console/appeals" + (query.Length > 0 ? "?" + query : ""));
+        await Interactive.WaitAsync(page);
+        await Table.WaitForAsync();
+    }
+
+    public ILocator Table => page.GetByTestId("appeal-list").Locator("table");
+
+    public ILocator Row(string number) => Table.GetByRole(AriaRole.Link, new() { Name = number, Exact = true });
+
+    public ILocator Rows => Table.Locator("tbody tr");
+
+    public ILocator Export => page.GetByRole(AriaRole.Link, new() { Name = "Експорт CSV" });
+
+    public ILocator Total => page.GetByTestId("list-total");
+
+    public Task SortByAsync(string column) => page.GetByRole(AriaRole.Link, new() { Name = "Сортувати: " + column }).ClickAsync();
+}
+
+public sealed class BoardPage(IPage page)
+{
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/console/board");
+        await Interactive.WaitAsync(page);
+        await page.GetByText("За виконавцями").WaitForAsync();
+    }
+
+    public ILocator OverdueCount(string executor) => page.GetByRole(AriaRole.Button, new() { Name = "Прострочені: " + executor, Exact = true });
+
+    public ILocator List => page.GetByTestId("board-list");
+
+    public ILocator Resonant => page.GetByTestId("board-resonant");
+
+    public async Task ReassignAsync(string number, string executor, string reason)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Перепризначити " + number }).ClickAsync();
+        await page.GetByLabel("Новий виконавець").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = executor }).ClickAsync();
+        await page.GetByLabel("Обґрунтування").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Виконати" }).ClickAsync();
+    }
+}
+
+public sealed class NotificationsPage(IPage page)
+{
+    public ILocator MenuBadge => page.GetByTestId("menu-count-notifications");
+
+    public async Task OpenAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Сповіщення" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/console/notifications");
+    }
+
+    public Task ReadAllAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Позначити всі прочитаними" }).ClickAsync();
 }
