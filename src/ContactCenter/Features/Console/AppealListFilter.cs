@@ -71,7 +71,34 @@ public sealed record AppealListFilter(
 
     public string Href => "/console/appeals" + (ToQuery() is { Length: > 0 } q ? "?" + q : "");
 
-    public string CsvHref => "/api/v1/appeals?" + (ToQuery(withPage: false) is { Length: > 0 } q ? q + "&" : "") + "format=csv";
+    /// <summary>
+    /// The same filters in the names the REST list reads (<c>executorId, categoryCode, receivedFrom, receivedTo</c> …), with
+    /// the Kyiv days turned into instants, so the CSV holds exactly the rows of the list.
+    /// </summary>
+    public string CsvHref(TimeZoneInfo zone)
+    {
+        var search = ToSearch(zone);
+        var parts = new List<string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+                parts.Add(Uri.EscapeDataString(key) + "=" + Uri.EscapeDataString(value));
+        }
+        Add("status", Status is { } s ? Camel(s.ToString()) : null);
+        Add("categoryCode", Category);
+        Add("executorId", Executor?.ToString(CultureInfo.InvariantCulture));
+        Add("district", District?.ToString(CultureInfo.InvariantCulture));
+        Add("channel", Channel is { } c ? Camel(c.ToString()) : null);
+        Add("receivedFrom", search.ReceivedFrom?.ToString("O", CultureInfo.InvariantCulture));
+        Add("receivedTo", search.ReceivedTo?.ToString("O", CultureInfo.InvariantCulture));
+        Add("overdue", Overdue ? "true" : null);
+        Add("repeated", Repeated ? "true" : null);
+        Add("rework", Rework ? "true" : null);
+        Add("q", Q);
+        Add("sort", Sort);
+        Add("format", "csv");
+        return "/api/v1/appeals?" + string.Join('&', parts);
+    }
 
     public AppealSearch ToSearch(TimeZoneInfo zone) => new(
         Status: Status,

@@ -174,7 +174,14 @@ public abstract class ConsoleWorkspaceTests<TApp>(TApp app) where TApp : Browser
         await list.OpenAsync($"executor={executorId}");
         await list.Row(overdue).WaitForAsync();
         await list.Row(fresh).WaitForAsync();
-        await Assertions.Expect(list.Export).ToHaveAttributeAsync("href", $"/api/v1/appeals?executor={executorId}&format=csv");
+        var csvHref = $"/api/v1/appeals?executorId={executorId}&format=csv";
+        await Assertions.Expect(list.Export).ToHaveAttributeAsync("href", csvHref);
+        // The export link carries the list's filters in the API's names: the file holds the list's rows.
+        var csv = await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), csvHref).ToString());
+        Assert.True(csv.Ok, $"CSV export answered {csv.Status}");
+        var csvText = await csv.TextAsync();
+        Assert.Contains(overdue, csvText);
+        Assert.Contains(fresh, csvText);
         await list.SortByAsync("Номер");
         await page.WaitForURLAsync("**sort=number**");
         await Assertions.Expect(list.Rows.First).ToContainTextAsync(overdue);
