@@ -153,6 +153,258 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("street_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Analytics.CategoryReferenceTime", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category_code");
+
+                    b.Property<double>("ExecutionHours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("execution_hours");
+
+                    b.Property<double>("ExplanationHours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("explanation_hours");
+
+                    b.HasKey("CategoryCode")
+                        .HasName("pk_category_reference_time");
+
+                    b.ToTable("category_reference_time", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.ExecutorRatingDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed_on_time");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmed");
+
+                    b.Property<double?>("ConfirmedShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confirmed_share");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Executed")
+                        .HasColumnType("integer")
+                        .HasColumnName("executed");
+
+                    b.Property<double?>("ExecutedShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("executed_share");
+
+                    b.Property<double?>("ExecutionSpeed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("execution_speed");
+
+                    b.Property<int>("ExecutorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("executor_id");
+
+                    b.Property<double?>("ExplanationSpeed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("explanation_speed");
+
+                    b.Property<double?>("OnTimeShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("on_time_share");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer")
+                        .HasColumnName("rated");
+
+                    b.Property<double?>("SatisfactionIndex")
+                        .HasColumnType("double precision")
+                        .HasColumnName("satisfaction_index");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<int>("WeightsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("weights_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_executor_rating_day");
+
+                    b.HasIndex("Day", "ExecutorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_executor_rating_day_day_executor_id");
+
+                    b.HasIndex("ExecutorId", "Day")
+                        .HasDatabaseName("ix_executor_rating_day_executor_id_day");
+
+                    b.ToTable("executor_rating_day", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.RatingWeights", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("Confirmed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confirmed");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<double>("Executed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("executed");
+
+                    b.Property<double>("ExecutionSpeed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("execution_speed");
+
+                    b.Property<double>("ExplanationSpeed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("explanation_speed");
+
+                    b.Property<double>("OnTime")
+                        .HasColumnType("double precision")
+                        .HasColumnName("on_time");
+
+                    b.Property<double>("Satisfaction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("satisfaction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_weights");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rating_weights_effective_from");
+
+                    b.ToTable("rating_weights", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Confirmed = 0.20000000000000001,
+                            CreatedAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedByName = "system",
+                            EffectiveFrom = new DateOnly(2000, 1, 1),
+                            Executed = 0.14999999999999999,
+                            ExecutionSpeed = 0.10000000000000001,
+                            ExplanationSpeed = 0.10000000000000001,
+                            OnTime = 0.25,
+                            Satisfaction = 0.20000000000000001
+                        });
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.SpikeSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppealNumbers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("appeal_numbers");
+
+                    b.Property<double>("Baseline")
+                        .HasColumnType("double precision")
+                        .HasColumnName("baseline");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_end");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spike_signal");
+
+                    b.HasIndex("DetectedAt")
+                        .HasDatabaseName("ix_spike_signal_detected_at");
+
+                    b.HasIndex("Kind", "Key", "DetectedAt")
+                        .HasDatabaseName("ix_spike_signal_kind_key_detected_at");
+
+                    b.ToTable("spike_signal", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -350,6 +602,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_appeals_received_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "Id", "Channel", "Status", "RepeatOfId" });
 
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
@@ -836,6 +1090,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_questions");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_questions_closed_at");
+
                     b.HasIndex("AppealId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_questions_appeal_id_number");
@@ -848,6 +1105,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
                         .HasDatabaseName("ix_questions_report");
+
+                    b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics")
+                        .HasDatabaseName("ix_questions_appeal_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics"), new[] { "CategoryCode", "ExecutorId", "ClosedAt", "DueAt", "ReworkCount", "VerificationRating", "VerificationConfirmed", "Status" });
 
                     b.ToTable("questions", (string)null);
                 });
@@ -1173,6 +1435,71 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_categories_parent_code");
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Consultations.Consultation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("CallerPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("caller_phone");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("operator_name");
+
+                    b.Property<string>("OperatorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operator_user_id");
+
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_consultations_at");
+
+                    b.HasIndex("CallerPhone")
+                        .HasDatabaseName("ix_consultations_caller_phone");
+
+                    b.ToTable("consultations", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Control.HeldIntake", b =>

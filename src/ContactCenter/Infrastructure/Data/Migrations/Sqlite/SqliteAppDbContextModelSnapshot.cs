@@ -139,6 +139,252 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("street_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Analytics.CategoryReferenceTime", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<double>("ExecutionHours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("execution_hours");
+
+                    b.Property<double>("ExplanationHours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("explanation_hours");
+
+                    b.HasKey("CategoryCode")
+                        .HasName("pk_category_reference_time");
+
+                    b.ToTable("category_reference_time", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.ExecutorRatingDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_on_time");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed");
+
+                    b.Property<double?>("ConfirmedShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confirmed_share");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Executed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("executed");
+
+                    b.Property<double?>("ExecutedShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("executed_share");
+
+                    b.Property<double?>("ExecutionSpeed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("execution_speed");
+
+                    b.Property<int>("ExecutorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("executor_id");
+
+                    b.Property<double?>("ExplanationSpeed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("explanation_speed");
+
+                    b.Property<double?>("OnTimeShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("on_time_share");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated");
+
+                    b.Property<double?>("SatisfactionIndex")
+                        .HasColumnType("REAL")
+                        .HasColumnName("satisfaction_index");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<int>("WeightsId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weights_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_executor_rating_day");
+
+                    b.HasIndex("Day", "ExecutorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_executor_rating_day_day_executor_id");
+
+                    b.HasIndex("ExecutorId", "Day")
+                        .HasDatabaseName("ix_executor_rating_day_executor_id_day");
+
+                    b.ToTable("executor_rating_day", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.RatingWeights", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Confirmed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confirmed");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<double>("Executed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("executed");
+
+                    b.Property<double>("ExecutionSpeed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("execution_speed");
+
+                    b.Property<double>("ExplanationSpeed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("explanation_speed");
+
+                    b.Property<double>("OnTime")
+                        .HasColumnType("REAL")
+                        .HasColumnName("on_time");
+
+                    b.Property<double>("Satisfaction")
+                        .HasColumnType("REAL")
+                        .HasColumnName("satisfaction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_weights");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rating_weights_effective_from");
+
+                    b.ToTable("rating_weights", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Confirmed = 0.20000000000000001,
+                            CreatedAt = 630822816000000000L,
+                            CreatedByName = "system",
+                            EffectiveFrom = new DateOnly(2000, 1, 1),
+                            Executed = 0.14999999999999999,
+                            ExecutionSpeed = 0.10000000000000001,
+                            ExplanationSpeed = 0.10000000000000001,
+                            OnTime = 0.25,
+                            Satisfaction = 0.20000000000000001
+                        });
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.SpikeSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppealNumbers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_numbers");
+
+                    b.Property<double>("Baseline")
+                        .HasColumnType("REAL")
+                        .HasColumnName("baseline");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<long>("WindowEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_end");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spike_signal");
+
+                    b.HasIndex("DetectedAt")
+                        .HasDatabaseName("ix_spike_signal_detected_at");
+
+                    b.HasIndex("Kind", "Key", "DetectedAt")
+                        .HasDatabaseName("ix_spike_signal_kind_key_detected_at");
+
+                    b.ToTable("spike_signal", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -325,7 +571,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_appeals_external_id");
 
                     b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_appeals_received_at");
+                        .HasDatabaseName("ix_appeals_received_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Channel", "Status", "RepeatOfId" });
 
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
@@ -795,6 +1042,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_questions");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_questions_closed_at");
+
                     b.HasIndex("AppealId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_questions_appeal_id_number");
@@ -807,6 +1057,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
                         .HasDatabaseName("ix_questions_report");
+
+                    b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics")
+                        .HasDatabaseName("ix_questions_appeal_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryCode", "ExecutorId", "ClosedAt", "DueAt", "ReworkCount", "VerificationRating", "VerificationConfirmed", "Status" });
 
                     b.ToTable("questions", (string)null);
                 });
@@ -1120,6 +1374,69 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_categories_parent_code");
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Consultations.Consultation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("article_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("CallerPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_phone");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_name");
+
+                    b.Property<string>("OperatorUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_user_id");
+
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_consultations_at");
+
+                    b.HasIndex("CallerPhone")
+                        .HasDatabaseName("ix_consultations_caller_phone");
+
+                    b.ToTable("consultations", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Control.HeldIntake", b =>

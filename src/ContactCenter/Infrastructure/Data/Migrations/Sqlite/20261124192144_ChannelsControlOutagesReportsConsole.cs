@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class TelegramBotSubscriptionsQuality : Migration
+    public partial class ChannelsControlOutagesReportsConsole : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,15 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "fk_notifications_appeals_appeal_id",
                 table: "notifications");
+
+            migrationBuilder.AddColumn<long>(
+                name: "received_at",
+                table: "questions",
+                type: "INTEGER",
+                nullable: true);
+
+            // Questions registered before this migration take their appeal's reception time (reports count by it).
+            migrationBuilder.Sql("UPDATE questions SET received_at = (SELECT a.received_at FROM appeals a WHERE a.id = questions.appeal_id) WHERE received_at IS NULL;");
 
             migrationBuilder.AddColumn<long>(
                 name: "supervisor_decision_since",
@@ -47,6 +56,13 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "extension",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "broadcasts",
                 columns: table => new
@@ -72,6 +88,40 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "category_reference_time",
+                columns: table => new
+                {
+                    category_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    execution_hours = table.Column<double>(type: "REAL", nullable: false),
+                    explanation_hours = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_category_reference_time", x => x.category_code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    operator_user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    operator_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    topic = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    category_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    article_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    caller_phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    call_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    outage_id = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_consultations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "control_marks",
                 columns: table => new
                 {
@@ -85,6 +135,35 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_control_marks", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "executor_rating_day",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    executor_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    weights_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    closed = table.Column<int>(type: "INTEGER", nullable: false),
+                    closed_on_time = table.Column<int>(type: "INTEGER", nullable: false),
+                    executed = table.Column<int>(type: "INTEGER", nullable: false),
+                    confirmed = table.Column<int>(type: "INTEGER", nullable: false),
+                    rated = table.Column<int>(type: "INTEGER", nullable: false),
+                    on_time_share = table.Column<double>(type: "REAL", nullable: true),
+                    executed_share = table.Column<double>(type: "REAL", nullable: true),
+                    confirmed_share = table.Column<double>(type: "REAL", nullable: true),
+                    execution_speed = table.Column<double>(type: "REAL", nullable: true),
+                    explanation_speed = table.Column<double>(type: "REAL", nullable: true),
+                    satisfaction_index = table.Column<double>(type: "REAL", nullable: true),
+                    score = table.Column<double>(type: "REAL", nullable: false),
+                    rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    computed_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_executor_rating_day", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -129,6 +208,27 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "rating_weights",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    effective_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    on_time = table.Column<double>(type: "REAL", nullable: false),
+                    executed = table.Column<double>(type: "REAL", nullable: false),
+                    confirmed = table.Column<double>(type: "REAL", nullable: false),
+                    execution_speed = table.Column<double>(type: "REAL", nullable: false),
+                    explanation_speed = table.Column<double>(type: "REAL", nullable: false),
+                    satisfaction = table.Column<double>(type: "REAL", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rating_weights", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "screening_terms",
                 columns: table => new
                 {
@@ -141,6 +241,28 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_screening_terms", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "spike_signal",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    detected_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    label = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    window_start = table.Column<long>(type: "INTEGER", nullable: false),
+                    window_end = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_seen_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    count = table.Column<int>(type: "INTEGER", nullable: false),
+                    baseline = table.Column<double>(type: "REAL", nullable: false),
+                    appeal_numbers = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_spike_signal", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -220,6 +342,36 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "unified_cards",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    external_number = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    appeal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    external_priority = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    external_status = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    topic = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    external_created_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    external_due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    imported_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    imported_by_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unified_cards", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_unified_cards_appeals_appeal_id",
+                        column: x => x.appeal_id,
+                        principalTable: "appeals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "verification_tasks",
                 columns: table => new
                 {
@@ -246,6 +398,26 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_verification_tasks", x => x.id);
                 });
 
+            migrationBuilder.InsertData(
+                table: "rating_weights",
+                columns: new[] { "id", "confirmed", "created_at", "created_by_name", "effective_from", "executed", "execution_speed", "explanation_speed", "on_time", "satisfaction" },
+                values: new object[] { 1, 0.20000000000000001, 630822816000000000L, "system", new DateOnly(2000, 1, 1), 0.14999999999999999, 0.10000000000000001, 0.10000000000000001, 0.25, 0.20000000000000001 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_appeal_id",
+                table: "questions",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_closed_at",
+                table: "questions",
+                column: "closed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_report",
+                table: "questions",
+                columns: new[] { "received_at", "category_code", "result_code", "executor_id", "status", "due_at", "result_at", "closed_at", "extended_working_days" });
+
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_broadcast_id_channel_recipient",
                 table: "notifications",
@@ -256,6 +428,17 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "ix_notifications_subscription_id",
                 table: "notifications",
                 column: "subscription_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_users_extension",
+                table: "AspNetUsers",
+                column: "extension",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_report",
+                table: "appeals",
+                columns: new[] { "received_at", "form", "channel", "kind", "is_collective", "repeat_of_id", "duplicate_of_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_broadcasts_created_at",
@@ -274,10 +457,31 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_consultations_at",
+                table: "consultations",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_consultations_caller_phone",
+                table: "consultations",
+                column: "caller_phone");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_control_marks_kind_key",
                 table: "control_marks",
                 columns: new[] { "kind", "key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_executor_rating_day_day_executor_id",
+                table: "executor_rating_day",
+                columns: new[] { "day", "executor_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_executor_rating_day_executor_id_day",
+                table: "executor_rating_day",
+                columns: new[] { "executor_id", "day" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_held_intakes_status_received_at",
@@ -285,10 +489,26 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "status", "received_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_rating_weights_effective_from",
+                table: "rating_weights",
+                column: "effective_from",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_screening_terms_term",
                 table: "screening_terms",
                 column: "term",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_spike_signal_detected_at",
+                table: "spike_signal",
+                column: "detected_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_spike_signal_kind_key_detected_at",
+                table: "spike_signal",
+                columns: new[] { "kind", "key", "detected_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_subscriptions_channel_contact",
@@ -330,6 +550,17 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "ix_telegram_updates_processed_at",
                 table: "telegram_updates",
                 column: "processed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unified_cards_appeal_id",
+                table: "unified_cards",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unified_cards_external_number",
+                table: "unified_cards",
+                column: "external_number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_verification_tasks_question_id_round",
@@ -389,7 +620,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "broadcasts");
 
             migrationBuilder.DropTable(
+                name: "category_reference_time");
+
+            migrationBuilder.DropTable(
+                name: "consultations");
+
+            migrationBuilder.DropTable(
                 name: "control_marks");
+
+            migrationBuilder.DropTable(
+                name: "executor_rating_day");
 
             migrationBuilder.DropTable(
                 name: "held_intakes");
@@ -398,7 +638,13 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "outbox_rate_windows");
 
             migrationBuilder.DropTable(
+                name: "rating_weights");
+
+            migrationBuilder.DropTable(
                 name: "screening_terms");
+
+            migrationBuilder.DropTable(
+                name: "spike_signal");
 
             migrationBuilder.DropTable(
                 name: "subscriptions");
@@ -413,7 +659,22 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                 name: "telegram_updates");
 
             migrationBuilder.DropTable(
+                name: "unified_cards");
+
+            migrationBuilder.DropTable(
                 name: "verification_tasks");
+
+            migrationBuilder.DropIndex(
+                name: "ix_questions_appeal_id",
+                table: "questions");
+
+            migrationBuilder.DropIndex(
+                name: "ix_questions_closed_at",
+                table: "questions");
+
+            migrationBuilder.DropIndex(
+                name: "ix_questions_report",
+                table: "questions");
 
             migrationBuilder.DropIndex(
                 name: "ix_notifications_broadcast_id_channel_recipient",
@@ -422,6 +683,18 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "ix_notifications_subscription_id",
                 table: "notifications");
+
+            migrationBuilder.DropIndex(
+                name: "ix_asp_net_users_extension",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropIndex(
+                name: "ix_appeals_report",
+                table: "appeals");
+
+            migrationBuilder.DropColumn(
+                name: "received_at",
+                table: "questions");
 
             migrationBuilder.DropColumn(
                 name: "supervisor_decision_since",
@@ -438,6 +711,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "previous_due_at",
                 table: "executor_requests");
+
+            migrationBuilder.DropColumn(
+                name: "extension",
+                table: "AspNetUsers");
 
             migrationBuilder.AlterColumn<long>(
                 name: "appeal_id",

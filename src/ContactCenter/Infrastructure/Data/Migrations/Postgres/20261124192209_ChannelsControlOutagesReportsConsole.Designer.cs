@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261124171919_ConsoleConsultations")]
-    partial class ConsoleConsultations
+    [Migration("20261124192209_ChannelsControlOutagesReportsConsole")]
+    partial class ChannelsControlOutagesReportsConsole
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -154,6 +154,258 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_street_aliases_street_id");
 
                     b.ToTable("street_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.CategoryReferenceTime", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category_code");
+
+                    b.Property<double>("ExecutionHours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("execution_hours");
+
+                    b.Property<double>("ExplanationHours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("explanation_hours");
+
+                    b.HasKey("CategoryCode")
+                        .HasName("pk_category_reference_time");
+
+                    b.ToTable("category_reference_time", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.ExecutorRatingDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed_on_time");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmed");
+
+                    b.Property<double?>("ConfirmedShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confirmed_share");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Executed")
+                        .HasColumnType("integer")
+                        .HasColumnName("executed");
+
+                    b.Property<double?>("ExecutedShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("executed_share");
+
+                    b.Property<double?>("ExecutionSpeed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("execution_speed");
+
+                    b.Property<int>("ExecutorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("executor_id");
+
+                    b.Property<double?>("ExplanationSpeed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("explanation_speed");
+
+                    b.Property<double?>("OnTimeShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("on_time_share");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer")
+                        .HasColumnName("rated");
+
+                    b.Property<double?>("SatisfactionIndex")
+                        .HasColumnType("double precision")
+                        .HasColumnName("satisfaction_index");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<int>("WeightsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("weights_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_executor_rating_day");
+
+                    b.HasIndex("Day", "ExecutorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_executor_rating_day_day_executor_id");
+
+                    b.HasIndex("ExecutorId", "Day")
+                        .HasDatabaseName("ix_executor_rating_day_executor_id_day");
+
+                    b.ToTable("executor_rating_day", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.RatingWeights", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("Confirmed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confirmed");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<double>("Executed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("executed");
+
+                    b.Property<double>("ExecutionSpeed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("execution_speed");
+
+                    b.Property<double>("ExplanationSpeed")
+                        .HasColumnType("double precision")
+                        .HasColumnName("explanation_speed");
+
+                    b.Property<double>("OnTime")
+                        .HasColumnType("double precision")
+                        .HasColumnName("on_time");
+
+                    b.Property<double>("Satisfaction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("satisfaction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_weights");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rating_weights_effective_from");
+
+                    b.ToTable("rating_weights", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Confirmed = 0.20000000000000001,
+                            CreatedAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedByName = "system",
+                            EffectiveFrom = new DateOnly(2000, 1, 1),
+                            Executed = 0.14999999999999999,
+                            ExecutionSpeed = 0.10000000000000001,
+                            ExplanationSpeed = 0.10000000000000001,
+                            OnTime = 0.25,
+                            Satisfaction = 0.20000000000000001
+                        });
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.SpikeSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppealNumbers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("appeal_numbers");
+
+                    b.Property<double>("Baseline")
+                        .HasColumnType("double precision")
+                        .HasColumnName("baseline");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_end");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spike_signal");
+
+                    b.HasIndex("DetectedAt")
+                        .HasDatabaseName("ix_spike_signal_detected_at");
+
+                    b.HasIndex("Kind", "Key", "DetectedAt")
+                        .HasDatabaseName("ix_spike_signal_kind_key_detected_at");
+
+                    b.ToTable("spike_signal", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.ApiKeys.ApiKey", b =>
@@ -354,6 +606,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_appeals_received_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "Id", "Channel", "Status", "RepeatOfId" });
+
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_registration_number");
@@ -369,6 +623,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_appeals_status_due_at");
+
+                    b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
+                        .HasDatabaseName("ix_appeals_report");
 
                     b.ToTable("appeals", (string)null);
                 });
@@ -626,6 +883,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("decision_reason");
 
+                    b.Property<DateTimeOffset?>("PreviousDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_due_at");
+
                     b.Property<long>("QuestionId")
                         .HasColumnType("bigint")
                         .HasColumnName("question_id");
@@ -768,6 +1029,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("overdue_flagged_at");
 
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
@@ -801,6 +1066,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("SupervisorDecisionSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supervisor_decision_since");
+
                     b.Property<string>("VerificationComment")
                         .HasColumnType("text")
                         .HasColumnName("verification_comment");
@@ -824,6 +1093,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_questions");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_questions_closed_at");
+
                     b.HasIndex("AppealId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_questions_appeal_id_number");
@@ -833,6 +1105,14 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ExecutorId", "Status", "DueAt")
                         .HasDatabaseName("ix_questions_executor_id_status_due_at");
+
+                    b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
+                        .HasDatabaseName("ix_questions_report");
+
+                    b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics")
+                        .HasDatabaseName("ix_questions_appeal_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics"), new[] { "CategoryCode", "ExecutorId", "ClosedAt", "DueAt", "ReworkCount", "VerificationRating", "VerificationConfirmed", "Status" });
 
                     b.ToTable("questions", (string)null);
                 });
@@ -1225,6 +1505,142 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("consultations", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntake", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("MatchedTerms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("matched_terms");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<string>("RequestJson")
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)")
+                        .HasColumnName("request_json");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceRef")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source_ref");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TelegramId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("telegram_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_intakes");
+
+                    b.HasIndex("Status", "ReceivedAt")
+                        .HasDatabaseName("ix_held_intakes_status_received_at");
+
+                    b.ToTable("held_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Control.ScreeningTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("author_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screening_terms");
+
+                    b.HasIndex("Term")
+                        .IsUnique()
+                        .HasDatabaseName("ix_screening_terms_term");
+
+                    b.ToTable("screening_terms", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Control.StaffNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -1543,6 +1959,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("executor_id");
 
+                    b.Property<string>("Extension")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("extension");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1598,6 +2019,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
 
+                    b.HasIndex("Extension")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asp_net_users_extension");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -1606,6 +2031,205 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Informing.Broadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("area_description");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<int?>("ExecutorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("executor_id");
+
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outage_id");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipients");
+
+                    b.Property<Guid>("RequestKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("TypeMask")
+                        .HasColumnType("integer")
+                        .HasColumnName("type_mask");
+
+                    b.HasKey("Id")
+                        .HasName("pk_broadcasts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_broadcasts_created_at");
+
+                    b.HasIndex("OutageId")
+                        .HasDatabaseName("ix_broadcasts_outage_id");
+
+                    b.HasIndex("RequestKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_broadcasts_request_key");
+
+                    b.ToTable("broadcasts", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Informing.OutboxRateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer")
+                        .HasColumnName("used");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Key")
+                        .HasName("pk_outbox_rate_windows");
+
+                    b.ToTable("outbox_rate_windows", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Informing.Subscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<string>("PlaceLabel")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place_label");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("street_id");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.Property<int>("TypeMask")
+                        .HasColumnType("integer")
+                        .HasColumnName("type_mask");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unsubscribed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subscriptions_token");
+
+                    b.HasIndex("Channel", "Contact")
+                        .HasDatabaseName("ix_subscriptions_channel_contact");
+
+                    b.HasIndex("Status", "BuildingId")
+                        .HasDatabaseName("ix_subscriptions_status_building_id");
+
+                    b.HasIndex("Status", "DistrictId")
+                        .HasDatabaseName("ix_subscriptions_status_district_id");
+
+                    b.HasIndex("Status", "StreetId")
+                        .HasDatabaseName("ix_subscriptions_status_street_id");
+
+                    b.ToTable("subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Knowledge.KnowledgeArticle", b =>
@@ -1666,7 +2290,7 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("AppealId")
+                    b.Property<long?>("AppealId")
                         .HasColumnType("bigint")
                         .HasColumnName("appeal_id");
 
@@ -1678,6 +2302,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("body");
+
+                    b.Property<long?>("BroadcastId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("broadcast_id");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(32)
@@ -1755,6 +2383,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
+                    b.Property<long?>("SubscriptionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscription_id");
+
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
@@ -1765,8 +2397,15 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_notifications_key");
 
+                    b.HasIndex("SubscriptionId")
+                        .HasDatabaseName("ix_notifications_subscription_id");
+
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_notifications_status_next_attempt_at");
+
+                    b.HasIndex("BroadcastId", "Channel", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_broadcast_id_channel_recipient");
 
                     b.ToTable("notifications", (string)null);
                 });
@@ -2090,6 +2729,141 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("outage_updates", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Quality.ControlMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_control_marks");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_control_marks_kind_key");
+
+                    b.ToTable("control_marks", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Quality.VerificationTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_note");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notification_id");
+
+                    b.Property<bool>("Privileged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("privileged");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("question_number");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.Property<int>("UnansweredAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("unanswered_attempts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_verification_tasks");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_verification_tasks_token");
+
+                    b.HasIndex("QuestionId", "Round")
+                        .IsUnique()
+                        .HasDatabaseName("ix_verification_tasks_question_id_round");
+
+                    b.HasIndex("Status", "Channel", "CreatedAt")
+                        .HasDatabaseName("ix_verification_tasks_status_channel_created_at");
+
+                    b.ToTable("verification_tasks", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Routing.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
@@ -2123,6 +2897,135 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_routing_rules_category_code");
 
                     b.ToTable("routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telegram.TelegramChat", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Draft")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("draft");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("HomeAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("home_address");
+
+                    b.Property<string>("LastAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_address");
+
+                    b.Property<bool>("Linked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("linked");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("ChatId")
+                        .HasName("pk_telegram_chats");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_telegram_chats_phone");
+
+                    b.ToTable("telegram_chats", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telegram.TelegramDraftFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telegram_draft_files");
+
+                    b.HasIndex("ChatId")
+                        .HasDatabaseName("ix_telegram_draft_files_chat_id");
+
+                    b.ToTable("telegram_draft_files", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telegram.TelegramProcessedUpdate", b =>
+                {
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("update_id");
+
+                    b.Property<long?>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("UpdateId")
+                        .HasName("pk_telegram_updates");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_telegram_updates_processed_at");
+
+                    b.ToTable("telegram_updates", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Telephony.Call", b =>
@@ -2281,6 +3184,85 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_call_appeals_appeal_id");
 
                     b.ToTable("call_appeals", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.UnifiedSystem.UnifiedCard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<DateTimeOffset?>("ExternalCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("external_created_at");
+
+                    b.Property<DateTimeOffset?>("ExternalDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("external_due_at");
+
+                    b.Property<string>("ExternalNumber")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("external_number");
+
+                    b.Property<string>("ExternalPriority")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_priority");
+
+                    b.Property<string>("ExternalStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_status");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("imported_by_name");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("topic");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unified_cards");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_unified_cards_appeal_id");
+
+                    b.HasIndex("ExternalNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unified_cards_external_number");
+
+                    b.ToTable("unified_cards", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2673,9 +3655,17 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("ContactCenter.Features.Appeals.Appeal", "Appeal")
                         .WithMany()
                         .HasForeignKey("AppealId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_notifications_appeals_appeal_id");
+
+                    b.HasOne("ContactCenter.Features.Informing.Broadcast", null)
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .HasConstraintName("fk_notifications_broadcasts_broadcast_id");
+
+                    b.HasOne("ContactCenter.Features.Informing.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .HasConstraintName("fk_notifications_subscriptions_subscription_id");
 
                     b.Navigation("Appeal");
                 });
@@ -2715,6 +3705,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_call_appeals_calls_call_id");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.UnifiedSystem.UnifiedCard", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unified_cards_appeals_appeal_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

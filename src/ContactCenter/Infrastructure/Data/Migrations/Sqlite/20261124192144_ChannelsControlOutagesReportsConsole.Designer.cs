@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124171901_ConsoleConsultations")]
-    partial class ConsoleConsultations
+    [Migration("20261124192144_ChannelsControlOutagesReportsConsole")]
+    partial class ChannelsControlOutagesReportsConsole
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -140,6 +140,252 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_street_aliases_street_id");
 
                     b.ToTable("street_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.CategoryReferenceTime", b =>
+                {
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<double>("ExecutionHours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("execution_hours");
+
+                    b.Property<double>("ExplanationHours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("explanation_hours");
+
+                    b.HasKey("CategoryCode")
+                        .HasName("pk_category_reference_time");
+
+                    b.ToTable("category_reference_time", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.ExecutorRatingDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_on_time");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed");
+
+                    b.Property<double?>("ConfirmedShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confirmed_share");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Executed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("executed");
+
+                    b.Property<double?>("ExecutedShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("executed_share");
+
+                    b.Property<double?>("ExecutionSpeed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("execution_speed");
+
+                    b.Property<int>("ExecutorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("executor_id");
+
+                    b.Property<double?>("ExplanationSpeed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("explanation_speed");
+
+                    b.Property<double?>("OnTimeShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("on_time_share");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated");
+
+                    b.Property<double?>("SatisfactionIndex")
+                        .HasColumnType("REAL")
+                        .HasColumnName("satisfaction_index");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<int>("WeightsId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weights_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_executor_rating_day");
+
+                    b.HasIndex("Day", "ExecutorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_executor_rating_day_day_executor_id");
+
+                    b.HasIndex("ExecutorId", "Day")
+                        .HasDatabaseName("ix_executor_rating_day_executor_id_day");
+
+                    b.ToTable("executor_rating_day", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.RatingWeights", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Confirmed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confirmed");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<double>("Executed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("executed");
+
+                    b.Property<double>("ExecutionSpeed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("execution_speed");
+
+                    b.Property<double>("ExplanationSpeed")
+                        .HasColumnType("REAL")
+                        .HasColumnName("explanation_speed");
+
+                    b.Property<double>("OnTime")
+                        .HasColumnType("REAL")
+                        .HasColumnName("on_time");
+
+                    b.Property<double>("Satisfaction")
+                        .HasColumnType("REAL")
+                        .HasColumnName("satisfaction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_weights");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rating_weights_effective_from");
+
+                    b.ToTable("rating_weights", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Confirmed = 0.20000000000000001,
+                            CreatedAt = 630822816000000000L,
+                            CreatedByName = "system",
+                            EffectiveFrom = new DateOnly(2000, 1, 1),
+                            Executed = 0.14999999999999999,
+                            ExecutionSpeed = 0.10000000000000001,
+                            ExplanationSpeed = 0.10000000000000001,
+                            OnTime = 0.25,
+                            Satisfaction = 0.20000000000000001
+                        });
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.SpikeSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppealNumbers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_numbers");
+
+                    b.Property<double>("Baseline")
+                        .HasColumnType("REAL")
+                        .HasColumnName("baseline");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<long>("WindowEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_end");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spike_signal");
+
+                    b.HasIndex("DetectedAt")
+                        .HasDatabaseName("ix_spike_signal_detected_at");
+
+                    b.HasIndex("Kind", "Key", "DetectedAt")
+                        .HasDatabaseName("ix_spike_signal_kind_key_detected_at");
+
+                    b.ToTable("spike_signal", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.ApiKeys.ApiKey", b =>
@@ -328,7 +574,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_appeals_external_id");
 
                     b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_appeals_received_at");
+                        .HasDatabaseName("ix_appeals_received_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Channel", "Status", "RepeatOfId" });
 
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
@@ -340,6 +587,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_appeals_status_due_at");
+
+                    b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
+                        .HasDatabaseName("ix_appeals_report");
 
                     b.ToTable("appeals", (string)null);
                 });
@@ -587,6 +837,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decision_reason");
 
+                    b.Property<long?>("PreviousDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_due_at");
+
                     b.Property<long>("QuestionId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("question_id");
@@ -727,6 +981,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("overdue_flagged_at");
 
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
                     b.Property<long?>("ReminderSentAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reminder_sent_at");
@@ -760,6 +1018,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<long?>("SupervisorDecisionSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supervisor_decision_since");
+
                     b.Property<string>("VerificationComment")
                         .HasColumnType("TEXT")
                         .HasColumnName("verification_comment");
@@ -783,6 +1045,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_questions");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_questions_closed_at");
+
                     b.HasIndex("AppealId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_questions_appeal_id_number");
@@ -792,6 +1057,13 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ExecutorId", "Status", "DueAt")
                         .HasDatabaseName("ix_questions_executor_id_status_due_at");
+
+                    b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
+                        .HasDatabaseName("ix_questions_report");
+
+                    b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics")
+                        .HasDatabaseName("ix_questions_appeal_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryCode", "ExecutorId", "ClosedAt", "DueAt", "ReworkCount", "VerificationRating", "VerificationConfirmed", "Status" });
 
                     b.ToTable("questions", (string)null);
                 });
@@ -1170,6 +1442,138 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("consultations", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntake", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("MatchedTerms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matched_terms");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_number");
+
+                    b.Property<string>("RequestJson")
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_json");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceRef")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_ref");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TelegramId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("telegram_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_intakes");
+
+                    b.HasIndex("Status", "ReceivedAt")
+                        .HasDatabaseName("ix_held_intakes_status_received_at");
+
+                    b.ToTable("held_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Control.ScreeningTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screening_terms");
+
+                    b.HasIndex("Term")
+                        .IsUnique()
+                        .HasDatabaseName("ix_screening_terms_term");
+
+                    b.ToTable("screening_terms", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Control.StaffNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -1478,6 +1882,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("executor_id");
 
+                    b.Property<string>("Extension")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1533,6 +1942,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
 
+                    b.HasIndex("Extension")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asp_net_users_extension");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -1541,6 +1954,201 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Informing.Broadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_description");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<int?>("ExecutorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("executor_id");
+
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outage_id");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipients");
+
+                    b.Property<Guid>("RequestKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("TypeMask")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type_mask");
+
+                    b.HasKey("Id")
+                        .HasName("pk_broadcasts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_broadcasts_created_at");
+
+                    b.HasIndex("OutageId")
+                        .HasDatabaseName("ix_broadcasts_outage_id");
+
+                    b.HasIndex("RequestKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_broadcasts_request_key");
+
+                    b.ToTable("broadcasts", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Informing.OutboxRateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Key")
+                        .HasName("pk_outbox_rate_windows");
+
+                    b.ToTable("outbox_rate_windows", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Informing.Subscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("district_id");
+
+                    b.Property<string>("PlaceLabel")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_label");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("street_id");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<int>("TypeMask")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type_mask");
+
+                    b.Property<long?>("UnsubscribedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unsubscribed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subscriptions_token");
+
+                    b.HasIndex("Channel", "Contact")
+                        .HasDatabaseName("ix_subscriptions_channel_contact");
+
+                    b.HasIndex("Status", "BuildingId")
+                        .HasDatabaseName("ix_subscriptions_status_building_id");
+
+                    b.HasIndex("Status", "DistrictId")
+                        .HasDatabaseName("ix_subscriptions_status_district_id");
+
+                    b.HasIndex("Status", "StreetId")
+                        .HasDatabaseName("ix_subscriptions_status_street_id");
+
+                    b.ToTable("subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Knowledge.KnowledgeArticle", b =>
@@ -1597,7 +2205,7 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<long>("AppealId")
+                    b.Property<long?>("AppealId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("appeal_id");
 
@@ -1609,6 +2217,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
+
+                    b.Property<long?>("BroadcastId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("broadcast_id");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(32)
@@ -1686,6 +2298,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
+                    b.Property<long?>("SubscriptionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subscription_id");
+
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
@@ -1696,8 +2312,15 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_notifications_key");
 
+                    b.HasIndex("SubscriptionId")
+                        .HasDatabaseName("ix_notifications_subscription_id");
+
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_notifications_status_next_attempt_at");
+
+                    b.HasIndex("BroadcastId", "Channel", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_broadcast_id_channel_recipient");
 
                     b.ToTable("notifications", (string)null);
                 });
@@ -2013,6 +2636,137 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("outage_updates", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Quality.ControlMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_control_marks");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_control_marks_kind_key");
+
+                    b.ToTable("control_marks", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Quality.VerificationTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_note");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notification_id");
+
+                    b.Property<bool>("Privileged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("privileged");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("QuestionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("question_number");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_number");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<int>("UnansweredAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unanswered_attempts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_verification_tasks");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_verification_tasks_token");
+
+                    b.HasIndex("QuestionId", "Round")
+                        .IsUnique()
+                        .HasDatabaseName("ix_verification_tasks_question_id_round");
+
+                    b.HasIndex("Status", "Channel", "CreatedAt")
+                        .HasDatabaseName("ix_verification_tasks_status_channel_created_at");
+
+                    b.ToTable("verification_tasks", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Routing.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
@@ -2044,6 +2798,133 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_routing_rules_category_code");
 
                     b.ToTable("routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telegram.TelegramChat", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chat_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Draft")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("HomeAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_address");
+
+                    b.Property<string>("LastAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_address");
+
+                    b.Property<bool>("Linked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("ChatId")
+                        .HasName("pk_telegram_chats");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_telegram_chats_phone");
+
+                    b.ToTable("telegram_chats", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telegram.TelegramDraftFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chat_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telegram_draft_files");
+
+                    b.HasIndex("ChatId")
+                        .HasDatabaseName("ix_telegram_draft_files_chat_id");
+
+                    b.ToTable("telegram_draft_files", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Telegram.TelegramProcessedUpdate", b =>
+                {
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("update_id");
+
+                    b.Property<long?>("ChatId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chat_id");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("UpdateId")
+                        .HasName("pk_telegram_updates");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_telegram_updates_processed_at");
+
+                    b.ToTable("telegram_updates", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Telephony.Call", b =>
@@ -2200,6 +3081,83 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_call_appeals_appeal_id");
 
                     b.ToTable("call_appeals", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.UnifiedSystem.UnifiedCard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<long?>("ExternalCreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("external_created_at");
+
+                    b.Property<long?>("ExternalDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("external_due_at");
+
+                    b.Property<string>("ExternalNumber")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_number");
+
+                    b.Property<string>("ExternalPriority")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_priority");
+
+                    b.Property<string>("ExternalStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_status");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by_name");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unified_cards");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_unified_cards_appeal_id");
+
+                    b.HasIndex("ExternalNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unified_cards_external_number");
+
+                    b.ToTable("unified_cards", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2588,9 +3546,17 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("ContactCenter.Features.Appeals.Appeal", "Appeal")
                         .WithMany()
                         .HasForeignKey("AppealId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_notifications_appeals_appeal_id");
+
+                    b.HasOne("ContactCenter.Features.Informing.Broadcast", null)
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .HasConstraintName("fk_notifications_broadcasts_broadcast_id");
+
+                    b.HasOne("ContactCenter.Features.Informing.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .HasConstraintName("fk_notifications_subscriptions_subscription_id");
 
                     b.Navigation("Appeal");
                 });
@@ -2630,6 +3596,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_call_appeals_calls_call_id");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.UnifiedSystem.UnifiedCard", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Appeals.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unified_cards_appeals_appeal_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

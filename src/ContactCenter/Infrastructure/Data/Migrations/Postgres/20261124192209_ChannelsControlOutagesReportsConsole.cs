@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class TelegramBotSubscriptionsQuality : Migration
+    public partial class ChannelsControlOutagesReportsConsole : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,6 +15,19 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "fk_notifications_appeals_appeal_id",
                 table: "notifications");
+
+            migrationBuilder.DropIndex(
+                name: "ix_appeals_received_at",
+                table: "appeals");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "received_at",
+                table: "questions",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            // Questions registered before this migration take their appeal's reception time (reports count by it).
+            migrationBuilder.Sql("UPDATE questions SET received_at = (SELECT a.received_at FROM appeals a WHERE a.id = questions.appeal_id) WHERE received_at IS NULL;");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "supervisor_decision_since",
@@ -48,6 +61,13 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "extension",
+                table: "AspNetUsers",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "broadcasts",
                 columns: table => new
@@ -73,6 +93,40 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "category_reference_time",
+                columns: table => new
+                {
+                    category_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    execution_hours = table.Column<double>(type: "double precision", nullable: false),
+                    explanation_hours = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_category_reference_time", x => x.category_code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    operator_user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    operator_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    topic = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    category_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    article_id = table.Column<int>(type: "integer", nullable: true),
+                    caller_phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    call_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    outage_id = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_consultations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "control_marks",
                 columns: table => new
                 {
@@ -86,6 +140,35 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_control_marks", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "executor_rating_day",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    executor_id = table.Column<int>(type: "integer", nullable: false),
+                    weights_id = table.Column<int>(type: "integer", nullable: false),
+                    closed = table.Column<int>(type: "integer", nullable: false),
+                    closed_on_time = table.Column<int>(type: "integer", nullable: false),
+                    executed = table.Column<int>(type: "integer", nullable: false),
+                    confirmed = table.Column<int>(type: "integer", nullable: false),
+                    rated = table.Column<int>(type: "integer", nullable: false),
+                    on_time_share = table.Column<double>(type: "double precision", nullable: true),
+                    executed_share = table.Column<double>(type: "double precision", nullable: true),
+                    confirmed_share = table.Column<double>(type: "double precision", nullable: true),
+                    execution_speed = table.Column<double>(type: "double precision", nullable: true),
+                    explanation_speed = table.Column<double>(type: "double precision", nullable: true),
+                    satisfaction_index = table.Column<double>(type: "double precision", nullable: true),
+                    score = table.Column<double>(type: "double precision", nullable: false),
+                    rank = table.Column<int>(type: "integer", nullable: false),
+                    computed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_executor_rating_day", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -130,6 +213,27 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "rating_weights",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    on_time = table.Column<double>(type: "double precision", nullable: false),
+                    executed = table.Column<double>(type: "double precision", nullable: false),
+                    confirmed = table.Column<double>(type: "double precision", nullable: false),
+                    execution_speed = table.Column<double>(type: "double precision", nullable: false),
+                    explanation_speed = table.Column<double>(type: "double precision", nullable: false),
+                    satisfaction = table.Column<double>(type: "double precision", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rating_weights", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "screening_terms",
                 columns: table => new
                 {
@@ -142,6 +246,28 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_screening_terms", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "spike_signal",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    detected_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    label = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    window_start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    window_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    count = table.Column<int>(type: "integer", nullable: false),
+                    baseline = table.Column<double>(type: "double precision", nullable: false),
+                    appeal_numbers = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_spike_signal", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -221,6 +347,36 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "unified_cards",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    external_number = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    appeal_id = table.Column<long>(type: "bigint", nullable: false),
+                    source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    external_priority = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    external_status = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    topic = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    external_created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    external_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    imported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    imported_by_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unified_cards", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_unified_cards_appeals_appeal_id",
+                        column: x => x.appeal_id,
+                        principalTable: "appeals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "verification_tasks",
                 columns: table => new
                 {
@@ -247,6 +403,27 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     table.PrimaryKey("pk_verification_tasks", x => x.id);
                 });
 
+            migrationBuilder.InsertData(
+                table: "rating_weights",
+                columns: new[] { "id", "confirmed", "created_at", "created_by_name", "effective_from", "executed", "execution_speed", "explanation_speed", "on_time", "satisfaction" },
+                values: new object[] { 1, 0.20000000000000001, new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "system", new DateOnly(2000, 1, 1), 0.14999999999999999, 0.10000000000000001, 0.10000000000000001, 0.25, 0.20000000000000001 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_appeal_id",
+                table: "questions",
+                column: "appeal_id")
+                .Annotation("Npgsql:IndexInclude", new[] { "category_code", "executor_id", "closed_at", "due_at", "rework_count", "verification_rating", "verification_confirmed", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_closed_at",
+                table: "questions",
+                column: "closed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_report",
+                table: "questions",
+                columns: new[] { "received_at", "category_code", "result_code", "executor_id", "status", "due_at", "result_at", "closed_at", "extended_working_days" });
+
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_broadcast_id_channel_recipient",
                 table: "notifications",
@@ -257,6 +434,23 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "ix_notifications_subscription_id",
                 table: "notifications",
                 column: "subscription_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_users_extension",
+                table: "AspNetUsers",
+                column: "extension",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_received_at",
+                table: "appeals",
+                column: "received_at")
+                .Annotation("Npgsql:IndexInclude", new[] { "id", "channel", "status", "repeat_of_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_report",
+                table: "appeals",
+                columns: new[] { "received_at", "form", "channel", "kind", "is_collective", "repeat_of_id", "duplicate_of_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_broadcasts_created_at",
@@ -275,10 +469,31 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_consultations_at",
+                table: "consultations",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_consultations_caller_phone",
+                table: "consultations",
+                column: "caller_phone");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_control_marks_kind_key",
                 table: "control_marks",
                 columns: new[] { "kind", "key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_executor_rating_day_day_executor_id",
+                table: "executor_rating_day",
+                columns: new[] { "day", "executor_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_executor_rating_day_executor_id_day",
+                table: "executor_rating_day",
+                columns: new[] { "executor_id", "day" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_held_intakes_status_received_at",
@@ -286,10 +501,26 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "status", "received_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_rating_weights_effective_from",
+                table: "rating_weights",
+                column: "effective_from",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_screening_terms_term",
                 table: "screening_terms",
                 column: "term",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_spike_signal_detected_at",
+                table: "spike_signal",
+                column: "detected_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_spike_signal_kind_key_detected_at",
+                table: "spike_signal",
+                columns: new[] { "kind", "key", "detected_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_subscriptions_channel_contact",
@@ -331,6 +562,17 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "ix_telegram_updates_processed_at",
                 table: "telegram_updates",
                 column: "processed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unified_cards_appeal_id",
+                table: "unified_cards",
+                column: "appeal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unified_cards_external_number",
+                table: "unified_cards",
+                column: "external_number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_verification_tasks_question_id_round",
@@ -390,7 +632,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "broadcasts");
 
             migrationBuilder.DropTable(
+                name: "category_reference_time");
+
+            migrationBuilder.DropTable(
+                name: "consultations");
+
+            migrationBuilder.DropTable(
                 name: "control_marks");
+
+            migrationBuilder.DropTable(
+                name: "executor_rating_day");
 
             migrationBuilder.DropTable(
                 name: "held_intakes");
@@ -399,7 +650,13 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "outbox_rate_windows");
 
             migrationBuilder.DropTable(
+                name: "rating_weights");
+
+            migrationBuilder.DropTable(
                 name: "screening_terms");
+
+            migrationBuilder.DropTable(
+                name: "spike_signal");
 
             migrationBuilder.DropTable(
                 name: "subscriptions");
@@ -414,7 +671,22 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "telegram_updates");
 
             migrationBuilder.DropTable(
+                name: "unified_cards");
+
+            migrationBuilder.DropTable(
                 name: "verification_tasks");
+
+            migrationBuilder.DropIndex(
+                name: "ix_questions_appeal_id",
+                table: "questions");
+
+            migrationBuilder.DropIndex(
+                name: "ix_questions_closed_at",
+                table: "questions");
+
+            migrationBuilder.DropIndex(
+                name: "ix_questions_report",
+                table: "questions");
 
             migrationBuilder.DropIndex(
                 name: "ix_notifications_broadcast_id_channel_recipient",
@@ -423,6 +695,22 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "ix_notifications_subscription_id",
                 table: "notifications");
+
+            migrationBuilder.DropIndex(
+                name: "ix_asp_net_users_extension",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropIndex(
+                name: "ix_appeals_received_at",
+                table: "appeals");
+
+            migrationBuilder.DropIndex(
+                name: "ix_appeals_report",
+                table: "appeals");
+
+            migrationBuilder.DropColumn(
+                name: "received_at",
+                table: "questions");
 
             migrationBuilder.DropColumn(
                 name: "supervisor_decision_since",
@@ -440,6 +728,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 name: "previous_due_at",
                 table: "executor_requests");
 
+            migrationBuilder.DropColumn(
+                name: "extension",
+                table: "AspNetUsers");
+
             migrationBuilder.AlterColumn<long>(
                 name: "appeal_id",
                 table: "notifications",
@@ -449,6 +741,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                 oldClrType: typeof(long),
                 oldType: "bigint",
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_received_at",
+                table: "appeals",
+                column: "received_at");
 
             migrationBuilder.AddForeignKey(
                 name: "fk_notifications_appeals_appeal_id",
