@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using ContactCenter.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Tests.Outages;
 
@@ -122,6 +124,11 @@ public abstract class OutageAppealTests<TApp>(TApp app) where TApp : OutageApp
             Assert.Equal("inProgress", report.GetProperty("fromStatus").GetString());
             Assert.Contains("відключення", report.GetProperty("actor").GetString());
         }
+        // Each applicant is told of the result through the durable outbox, written with the move.
+        var told = await app.WithDbAsync(db => db.Set<Notification>()
+            .Where(n => n.Kind == NotificationKind.Result && new[] { registered, assigned, inProgress, manual, unrelated }.Contains(n.RegistrationNumber))
+            .Select(n => n.RegistrationNumber).ToListAsync());
+        Assert.Equal(new[] { registered, assigned, inProgress, manual }.Order(), told.Order());
         var notice = Assert.Single(app.Notifications.Notices, n => n.OutageId == id);
         Assert.Equal(new[] { registered, assigned, inProgress, manual }.Order(), notice.RegistrationNumbers.Order());
         Assert.Equal("Водогін відремонтовано, подачу води відновлено", notice.ClosingText);

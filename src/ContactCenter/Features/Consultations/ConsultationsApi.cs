@@ -21,7 +21,7 @@ public static class ConsultationsApi
         {
             var a = await search.GetAsync(id, http.Actor(), ct);
             return TypedResults.Ok(new KnowledgeArticleView(a.Id, a.Title, a.Body, a.CategoryCode, a.IsPublic, a.UpdatedAt));
-        }).WithName("GetKnowledgeArticle").WithSummary("One article.");
+        }).WithName("ReadKnowledgeArticle").WithSummary("One article, as operators and integrations read it.");
 
         var consultations = app.MapGroup("/api/v1/consultations").WithTags("Knowledge").RequireAuthorization();
         consultations.MapPost("/", async Task<Created<ConsultationView>> (ConsultationInput body, ConsultationService service, HttpContext http, CancellationToken ct) =>

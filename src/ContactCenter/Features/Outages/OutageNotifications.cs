@@ -4,9 +4,10 @@ namespace ContactCenter.Features.Outages;
 public sealed record OutageClosedNotice(long OutageId, OutageType Type, string ClosingText, IReadOnlyList<string> RegistrationNumbers);
 
 /// <summary>
-/// The seam to the durable notification outbox (built in another issue): tells the applicants of appeals linked to a
-/// closed outage. Until the outbox exists, <see cref="NoOutageNotifications"/> does nothing; the outbox registers its
-/// own implementation, which must enqueue (not send) so that closing stays fast and nothing is sent twice.
+/// A hook called once when an outage is closed, with the appeals it moved on. The applicants themselves are already told
+/// by the durable outbox: each moved question's <c>resultReported</c> history entry writes its result notification in the
+/// same transaction. The default registration (<see cref="NoOutageNotifications"/>) adds nothing; an installation may
+/// register another implementation (which must enqueue, not send) for extra notices, e.g. to the executor's head.
 /// </summary>
 public interface IOutageNotifications
 {
