@@ -185,15 +185,14 @@ public sealed class CallPops(AppDbContext db, CallPopBus bus, OutageService outa
     {
         if (actor.Role is not (Roles.Operator or Roles.Supervisor or Roles.Administrator))
             throw new ForbiddenException(Text.Get("error.forbidden"));
-        var call = await db.Set<Call>().Include(c => c.Appeals).FirstOrDefaultAsync(c => c.Id == callId, ct)
+        var call = await db.Set<Call>().AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.Id, c.CallId }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException(Text.Get("call.notFound", callId));
         var appealId = await db.Appeals.Where(a => a.RegistrationNumber == registrationNumber).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException(Text.Get("appeal.notFound", registrationNumber));
-        if (call.Appeals.Any(a => a.AppealId == appealId))
+        if (await db.Set<CallAppeal>().AnyAsync(l => l.CallId == call.Id && l.AppealId == appealId, ct))
             return;
-        call.Appeals.Add(new CallAppeal { CallId = call.Id, AppealId = appealId, LinkedAt = time.GetUtcNow() });
         audit.Add(actor, "link", "call", call.CallId, "appeal " + registrationNumber);
-        await db.SaveChangesAsync(ct);
+        await CallLinks.LinkAsync(db, call.Id, appealId, time.GetUtcNow(), ct); // one place inserts the link; saves the audit entry with it
     }
 
     /// <summary>An administrator sets (or clears) an operator's PBX extension.</summary>
