@@ -19,6 +19,9 @@ cd "$root"
 source scripts/lib/postgres.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The application hosts inside the tests log warnings and errors only (information lines made the log
+# tens of thousands of lines long and buried the failures); set it to Information to see everything.
+export Logging__LogLevel__Default=${Logging__LogLevel__Default:-Warning}
 
 step() { echo "==> $* ($(date +%T))"; }
 
@@ -121,6 +124,29 @@ PY
 
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
+
+if ((failed > 0)); then
+    # The failures again, last, so that the tail of a long CI log names them.
+    echo
+    echo "Failed tests:"
+    python3 - "$results" <<'PY'
+import glob, os, sys
+import xml.etree.ElementTree as ET
+
+ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+for path in glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True):
+    for result in ET.parse(path).getroot().iter(f"{ns}UnitTestResult"):
+        if result.get("outcome", "") in ("Passed", "NotExecuted", "Inconclusive", "Pending"):
+            continue
+        print(f"- {result.get('testName')} ({result.get('duration')})")
+        message = result.findtext(f"{ns}Output/{ns}ErrorInfo/{ns}Message") or ""
+        stack = result.findtext(f"{ns}Output/{ns}ErrorInfo/{ns}StackTrace") or ""
+        for line in message.strip().splitlines()[:12]:
+            print(f"    {line}")
+        for line in [l for l in stack.splitlines() if "ContactCenter" in l][:4]:
+            print(f"    {line.strip()}")
+PY
+fi
 
 if ((test_exit != 0 || failed > 0)); then
     echo "tests failed (dotnet test exit code $test_exit)" >&2
