@@ -131,6 +131,19 @@ public static class AnalyticsModel
         });
         // Covering indexes for the dashboard's one read of a period (index-only scans on PostgreSQL; SQLite ignores INCLUDE).
         b.Entity<Appeals.Appeal>(e => e.HasIndex(a => a.ReceivedAt).IncludeProperties(a => new { a.Id, a.Channel, a.Status, a.RepeatOfId }));
+        // Daily pre-aggregates (DailyAggregates): a period's rows by the key; appeals changed since a refresh by updated_at.
+        b.Entity<ReportDayCount>(e =>
+        {
+            e.ToTable("report_day_counts");
+            e.HasKey(r => new { r.Day, r.Figure, r.Key });
+            e.Property(r => r.Figure).HasMaxLength(16);
+        });
+        b.Entity<ReportAggregateState>(e =>
+        {
+            e.ToTable("report_aggregate_state");
+            e.Property(s => s.Id).ValueGeneratedNever();
+        });
+        b.Entity<Appeals.Appeal>(e => e.HasIndex(a => a.UpdatedAt).IncludeProperties(a => a.ReceivedAt));
         b.Entity<Appeals.Question>(e => e.HasIndex(q => q.AppealId, "ix_questions_analytics")
             .IncludeProperties(q => new { q.CategoryCode, q.ExecutorId, q.ClosedAt, q.DueAt, q.ReworkCount, q.VerificationRating, q.VerificationConfirmed, q.Status }));
     }

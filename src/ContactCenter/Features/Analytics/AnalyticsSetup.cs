@@ -14,6 +14,8 @@ public static class AnalyticsSetup
         services.AddScoped<ExecutorRatingJob>();
         services.AddScoped<SpikeDetector>();
         services.AddScoped<SpikeDetectionJob>();
+        services.AddScoped<DailyAggregates>();
+        services.AddScoped<ReportAggregatesJob>();
         return services;
     }
 
@@ -28,5 +30,10 @@ public static class AnalyticsSetup
         q.AddTrigger(t => t.ForJob(SpikeDetectionJob.Key).WithIdentity("spike-detection", "analytics")
             .StartAt(DateTimeOffset.UtcNow.AddMinutes(2))
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(Math.Clamp(spikeMinutes, 1, 1440))).RepeatForever()));
+        // Daily pre-aggregates of the dashboard and the statutory report: every minute, so few days are read live.
+        q.AddJob<ReportAggregatesJob>(j => j.WithIdentity(ReportAggregatesJob.Key).StoreDurably());
+        q.AddTrigger(t => t.ForJob(ReportAggregatesJob.Key).WithIdentity("report-aggregates", "analytics")
+            .StartAt(DateTimeOffset.UtcNow.AddMinutes(5))
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
     }
 }

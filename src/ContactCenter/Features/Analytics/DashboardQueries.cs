@@ -55,11 +55,22 @@ public sealed record DashboardView(
     IReadOnlyList<DashboardSlice> ByDistrict,
     IReadOnlyList<TrendPoint> Trend);
 
-public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, CategoryDirectory categories, ExecutorDirectory executors, TimeProvider time)
+public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, CategoryDirectory categories, ExecutorDirectory executors, TimeProvider time,
+    DailyAggregates aggregates)
 {
     public const string ListPath = "/console/appeals";
 
-    public async Task<DashboardView> GetAsync(DashboardFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The dashboard. Without an executor/category/district filter the closed days of the period come from the daily
+    /// pre-aggregates (<see cref="DailyAggregates"/>) and the rest is read live; the figures are the same as
+    /// <see cref="GetLiveAsync"/>'s.
+    /// </summary>
+    public Task<DashboardView> GetAsync(DashboardFilter filter, CancellationToken ct) => GetAsync(filter, useAggregates: true, ct);
+
+    /// <summary>The reference computation: every figure from the period's questions, read live.</summary>
+    public Task<DashboardView> GetLiveAsync(DashboardFilter filter, CancellationToken ct) => GetAsync(filter, useAggregates: false, ct);
+
+    private async Task<DashboardView> GetAsync(DashboardFilter filter, bool useAggregates, CancellationToken ct)
     {
         var zone = calendar.TimeZone;
         var now = time.GetUtcNow();
@@ -77,31 +88,40 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         var question = QuestionFilter(codes, filter.Executor, filter.District);
         var links = new Links(filter, from, to);
 
-        // One narrow read of the period's questions with their appeal's columns (index-only on PostgreSQL: see
-        // AnalyticsModel), then every breakdown in memory: one round trip, and the figures agree with each other.
-        var questions = db.Questions.AsNoTracking().Where(q => q.Appeal.ReceivedAt >= fromUtc && q.Appeal.ReceivedAt < toUtc);
-        if (question is not null)
-            questions = questions.Where(question);
-        var facts = await questions.Select(q => new Fact(q.AppealId, q.Appeal.ReceivedAt, q.Appeal.Channel, q.Appeal.Status, q.Appeal.RepeatOfId != null,
-                q.CategoryCode, q.ExecutorId, q.Location.DistrictId, q.ClosedAt, q.DueAt, q.ReworkCount, q.VerificationRating, q.VerificationConfirmed))
-            .ToListAsync(ct);
-        var perAppeal = facts.DistinctBy(f => f.AppealId).ToList();
-        static List<(TKey Key, int Count)> Count<TKey>(IEnumerable<Fact> rows, Func<Fact, TKey> key) =>
-            rows.GroupBy(key).Select(g => (g.Key, g.Select(f => f.AppealId).Distinct().Count())).ToList();
-        var byChannel = Count(perAppeal, f => f.Channel);
-        var byStatus = Count(perAppeal, f => f.Status);
-        var total = perAppeal.Count;
-        var repeated = perAppeal.Count(f => f.Repeated);
-        var byCategory = Count(facts, f => f.CategoryCode);
-        var byExecutor = Count(facts.Where(f => f.ExecutorId is not null), f => f.ExecutorId!.Value);
-        var byDistrict = Count(facts.Where(f => f.DistrictId is not null), f => f.DistrictId!.Value);
-        var rework = facts.Where(f => f.ReworkCount > 0).Select(f => f.AppealId).Distinct().Count();
-        var closedFacts = facts.Where(f => f.ClosedAt is not null).ToList();
-        var closed = closedFacts.Count;
-        var onTime = closedFacts.Count(f => f.DueAt is null || f.ClosedAt <= f.DueAt);
-        var verified = facts.Count(f => f.VerificationConfirmed is not null);
-        var confirmed = facts.Count(f => f.VerificationConfirmed == true);
-        var distribution = Enumerable.Range(1, 5).Select(r => facts.Count(f => f.VerificationRating == r)).ToList();
+        // Per-day counts of the period: stored for closed, unchanged days (unfiltered only: a filter changes which
+        // appeals count), otherwise tallied from one narrow read of the questions with their appeal's columns
+        // (index-only on PostgreSQL: see AnalyticsModel).
+        var usable = useAggregates && question is null ? await aggregates.UsableDaysAsync(from, to, ct) : null;
+        List<DayCount> counts;
+        if (usable is null)
+        {
+            counts = Tally(await FactsAsync(db, fromUtc, toUtc, question, ct), zone);
+        }
+        else
+        {
+            counts = await aggregates.ReadAsync(usable, Figures.All, Figures.Total, ct);
+            foreach (var (spanFrom, spanTo) in usable.LiveSpans(from, to))
+                counts.AddRange(Tally(await FactsAsync(db, KyivStart(spanFrom, zone), KyivStart(spanTo.AddDays(1), zone), null, ct), zone));
+        }
+        var sums = counts.GroupBy(x => (x.Figure, x.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        int Sum(string figure, string key = "") => sums.GetValueOrDefault((figure, key));
+        List<(TKey Key, int Count)> By<TKey>(string figure, Func<string, TKey> parse) =>
+            sums.Where(s => s.Key.Figure == figure && s.Value != 0).Select(s => (parse(s.Key.Key), s.Value)).ToList();
+        static int Int(string key) => int.Parse(key, CultureInfo.InvariantCulture);
+
+        var total = Sum(Figures.Total);
+        var byChannel = By(Figures.Channel, Enum.Parse<Channel>);
+        var byStatus = By(Figures.Status, Enum.Parse<AppealStatus>);
+        var repeated = Sum(Figures.Repeated);
+        var byCategory = By(Figures.Category, k => k);
+        var byExecutor = By(Figures.Executor, Int);
+        var byDistrict = By(Figures.District, Int);
+        var rework = Sum(Figures.Rework);
+        var closed = Sum(Figures.Closed);
+        var onTime = Sum(Figures.OnTime);
+        var verified = Sum(Figures.Verified);
+        var confirmed = Sum(Figures.Confirmed);
+        var distribution = Enumerable.Range(1, 5).Select(r => Sum(Figures.Rating, r.ToString(CultureInfo.InvariantCulture))).ToList();
         var rated = distribution.Sum();
         var ratingSum = Enumerable.Range(1, 5).Sum(r => r * distribution[r - 1]);
 
@@ -113,10 +133,10 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         if (question is null)
         {
             // One pass over the (status, due_at) index gives both.
-            var counts = await db.Appeals.Where(a => open.Contains(a.Status)).GroupBy(a => 1)
+            var openCounts = await db.Appeals.Where(a => open.Contains(a.Status)).GroupBy(a => 1)
                 .Select(g => new { Open = g.Count(), Overdue = g.Count(a => a.DueAt != null && a.DueAt < now) }).FirstOrDefaultAsync(ct);
-            openNow = counts?.Open ?? 0;
-            overdueNow = counts?.Overdue ?? 0;
+            openNow = openCounts?.Open ?? 0;
+            overdueNow = openCounts?.Overdue ?? 0;
             receivedToday = await db.Appeals.CountAsync(a => a.ReceivedAt >= todayStart, ct);
         }
         else
@@ -131,7 +151,7 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
             closedTodayQuery = closedTodayQuery.Where(question);
         var closedToday = await closedTodayQuery.CountAsync(ct);
 
-        var trend = Trend(perAppeal.Select(f => KyivDay(f.ReceivedAt, zone)), from, to, granularity, links);
+        var trend = Trend(counts.Where(x => x.Figure == Figures.Total).Select(x => (x.Day, x.Count)), from, to, granularity, links);
 
         var executorNames = await executors.AllAsync(ct);
         var districtNames = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
@@ -183,7 +203,7 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         return result.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static Expression<Func<Question, bool>>? QuestionFilter(List<string>? codes, int? executor, int? district)
+    public static Expression<Func<Question, bool>>? QuestionFilter(List<string>? codes, int? executor, int? district)
     {
         if (codes is null && executor is null && district is null)
             return null;
@@ -192,10 +212,83 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
             && (district == null || q.Location.DistrictId == district);
     }
 
-    private sealed record Fact(long AppealId, DateTimeOffset ReceivedAt, Channel Channel, AppealStatus Status, bool Repeated, string CategoryCode, int? ExecutorId,
+    /// <summary>One question of the period with its appeal's columns: everything the dashboard counts.</summary>
+    public sealed record Fact(long AppealId, DateTimeOffset ReceivedAt, Channel Channel, AppealStatus Status, bool Repeated, string CategoryCode, int? ExecutorId,
         int? DistrictId, DateTimeOffset? ClosedAt, DateTimeOffset? DueAt, int ReworkCount, int? VerificationRating, bool? VerificationConfirmed);
 
-    private static List<TrendPoint> Trend(IEnumerable<DateOnly> days, DateOnly from, DateOnly to, TrendGranularity granularity, Links links)
+    /// <summary>The questions of the appeals received in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) that match the filter.</summary>
+    public static Task<List<Fact>> FactsAsync(AppDbContext db, DateTimeOffset fromUtc, DateTimeOffset toUtc, Expression<Func<Question, bool>>? question, CancellationToken ct)
+    {
+        var questions = db.Questions.AsNoTracking().Where(q => q.Appeal.ReceivedAt >= fromUtc && q.Appeal.ReceivedAt < toUtc);
+        if (question is not null)
+            questions = questions.Where(question);
+        return questions.Select(q => new Fact(q.AppealId, q.Appeal.ReceivedAt, q.Appeal.Channel, q.Appeal.Status, q.Appeal.RepeatOfId != null,
+                q.CategoryCode, q.ExecutorId, q.Location.DistrictId, q.ClosedAt, q.DueAt, q.ReworkCount, q.VerificationRating, q.VerificationConfirmed))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The dashboard's figures (see <see cref="Figures"/>).</summary>
+    public static class Figures
+    {
+        public const string Total = "d.total";
+        public const string Channel = "d.channel";
+        public const string Status = "d.status";
+        public const string Repeated = "d.repeated";
+        public const string Rework = "d.rework";
+        public const string Category = "d.category";
+        public const string Executor = "d.executor";
+        public const string District = "d.district";
+        public const string Closed = "d.closed";
+        public const string OnTime = "d.onTime";
+        public const string Verified = "d.verified";
+        public const string Confirmed = "d.confirmed";
+        public const string Rating = "d.rating";
+        public static readonly IReadOnlyList<string> All = [Total, Channel, Status, Repeated, Rework, Category, Executor, District, Closed, OnTime, Verified, Confirmed, Rating];
+    }
+
+    /// <summary>
+    /// Every dashboard figure per Kyiv day of receipt. An appeal is received on one day, so counting it once per day
+    /// counts it once in any period made of whole days: a period's figures are the sums of its days'.
+    /// Appeal-level figures (total, channel, status, repeated) count each appeal once; category, executor and district
+    /// count the appeals having a question there; closure, timeliness and satisfaction count questions.
+    /// </summary>
+    public static List<DayCount> Tally(IEnumerable<Fact> facts, TimeZoneInfo zone)
+    {
+        var result = new List<DayCount>();
+        foreach (var day in facts.GroupBy(f => KyivDay(f.ReceivedAt, zone)))
+        {
+            void Add(string figure, string key, int count)
+            {
+                if (count != 0)
+                    result.Add(new DayCount(day.Key, figure, key, count));
+            }
+            void AddBy(IEnumerable<Fact> rows, string figure, Func<Fact, string> key)
+            {
+                foreach (var g in rows.GroupBy(key, StringComparer.Ordinal))
+                    Add(figure, g.Key, g.Select(f => f.AppealId).Distinct().Count());
+            }
+            var dayFacts = day.ToList();
+            var perAppeal = dayFacts.DistinctBy(f => f.AppealId).ToList();
+            Add(Figures.Total, "", perAppeal.Count);
+            AddBy(perAppeal, Figures.Channel, f => f.Channel.ToString());
+            AddBy(perAppeal, Figures.Status, f => f.Status.ToString());
+            Add(Figures.Repeated, "", perAppeal.Count(f => f.Repeated));
+            Add(Figures.Rework, "", dayFacts.Where(f => f.ReworkCount > 0).Select(f => f.AppealId).Distinct().Count());
+            AddBy(dayFacts, Figures.Category, f => f.CategoryCode);
+            AddBy(dayFacts.Where(f => f.ExecutorId is not null), Figures.Executor, f => f.ExecutorId!.Value.ToString(CultureInfo.InvariantCulture));
+            AddBy(dayFacts.Where(f => f.DistrictId is not null), Figures.District, f => f.DistrictId!.Value.ToString(CultureInfo.InvariantCulture));
+            var closedFacts = dayFacts.Where(f => f.ClosedAt is not null).ToList();
+            Add(Figures.Closed, "", closedFacts.Count);
+            Add(Figures.OnTime, "", closedFacts.Count(f => f.DueAt is null || f.ClosedAt <= f.DueAt));
+            Add(Figures.Verified, "", dayFacts.Count(f => f.VerificationConfirmed is not null));
+            Add(Figures.Confirmed, "", dayFacts.Count(f => f.VerificationConfirmed == true));
+            for (var r = 1; r <= 5; r++)
+                Add(Figures.Rating, r.ToString(CultureInfo.InvariantCulture), dayFacts.Count(f => f.VerificationRating == r));
+        }
+        return result;
+    }
+
+    private static List<TrendPoint> Trend(IEnumerable<(DateOnly Day, int Count)> days, DateOnly from, DateOnly to, TrendGranularity granularity, Links links)
     {
         static DateOnly BucketStart(DateOnly d, TrendGranularity g) => g switch
         {
@@ -210,10 +303,10 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
             _ => d.AddDays(1),
         };
         var counts = new Dictionary<DateOnly, int>();
-        foreach (var day in days)
+        foreach (var (day, count) in days)
         {
             var key = BucketStart(day, granularity);
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            counts[key] = counts.GetValueOrDefault(key) + count;
         }
         var points = new List<TrendPoint>();
         for (var start = BucketStart(from, granularity); start <= to; start = Next(start, granularity))

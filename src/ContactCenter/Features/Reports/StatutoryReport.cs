@@ -1,4 +1,5 @@
 using ContactCenter.Core.Appeals;
+using ContactCenter.Features.Analytics;
 using ContactCenter.Features.Appeals;
 using ContactCenter.Features.Calendar;
 using ContactCenter.Features.Categories;
@@ -24,7 +25,7 @@ public sealed record StatutoryReportView(string Period, DateOnly From, DateOnly 
 /// collective, applicant category and social status; their questions by topic (the top section of the category tree)
 /// and by result. Three grouped queries, whatever the period; the sums are made in memory.
 /// </summary>
-public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categories, CalendarService calendar)
+public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categories, CalendarService calendar, DailyAggregates aggregates)
 {
     public const string NotStated = "";
 
@@ -34,15 +35,93 @@ public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categorie
             throw new ForbiddenException(Text.Get("error.forbidden"));
     }
 
-    public async Task<StatutoryReportView> BuildAsync(ReportPeriod period, Actor actor, CancellationToken ct)
+    /// <summary>The report: closed, unchanged days from the daily pre-aggregates (<see cref="DailyAggregates"/>), the rest live;
+    /// the figures are the same as <see cref="BuildLiveAsync"/>'s.</summary>
+    public Task<StatutoryReportView> BuildAsync(ReportPeriod period, Actor actor, CancellationToken ct) => BuildAsync(period, actor, useAggregates: true, ct);
+
+    /// <summary>The reference computation: three grouped reads over the whole period.</summary>
+    public Task<StatutoryReportView> BuildLiveAsync(ReportPeriod period, Actor actor, CancellationToken ct) => BuildAsync(period, actor, useAggregates: false, ct);
+
+    private async Task<StatutoryReportView> BuildAsync(ReportPeriod period, Actor actor, bool useAggregates, CancellationToken ct)
     {
         EnsureCanRead(actor);
-        var (start, end) = period.Instants(calendar.TimeZone);
-
+        var zone = calendar.TimeZone;
         await FillQuestionReceivedAtAsync(db, ct);
 
-        // Three grouped reads: appeal-level sections (index-only on ix_appeals_report), the applicant's free-text
-        // classifications, and the questions by topic and result (index-only on ix_questions_report, no join).
+        var usable = useAggregates ? await aggregates.UsableDaysAsync(period.From, period.To, ct) : null;
+        List<DayCount> counts;
+        if (usable is null)
+        {
+            var (start, end) = period.Instants(zone);
+            counts = await CountAsync(db, start, end, period.From, ct);
+        }
+        else
+        {
+            counts = await aggregates.ReadAsync(usable, Figures.All, null, ct);
+            foreach (var (spanFrom, spanTo) in usable.LiveSpans(period.From, period.To))
+                counts.AddRange(await CountAsync(db, DashboardQueries.KyivStart(spanFrom, zone), DashboardQueries.KyivStart(spanTo.AddDays(1), zone), spanFrom, ct));
+        }
+        var sums = counts.GroupBy(x => (x.Figure, x.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        int Count(string figure, string key) => sums.GetValueOrDefault((figure, key));
+        IEnumerable<(string Key, int Count)> By(string figure) => sums.Where(s => s.Key.Figure == figure).Select(s => (s.Key.Key, s.Value));
+
+        var appeals = By(Figures.Form).Sum(g => g.Count);
+        var questions = By(Figures.Category).Sum(g => g.Count);
+        var tree = await categories.AllAsync(ct);
+
+        var sections = new List<ReportSection>
+        {
+            Section("form", appeals, Enum.GetValues<AppealForm>().Select(f => Row(Key(f), Text.Get("report.form." + f), Count(Figures.Form, f.ToString())))),
+            Section("channel", appeals, Enum.GetValues<Channel>().Select(c => Row(Key(c), T.Enum(c), Count(Figures.Channel, c.ToString())))),
+            Section("sign", appeals,
+            [
+                Row("first", Text.Get("report.sign.first"), Count(Figures.Sign, "first")),
+                Row("repeated", Text.Get("report.sign.repeated"), Count(Figures.Sign, "repeated")),
+                Row("duplicate", Text.Get("report.sign.duplicate"), Count(Figures.Sign, "duplicate")),
+            ]),
+            Section("kind", appeals, Enum.GetValues<AppealKind>().Select(k => Row(Key(k), T.Enum(k), Count(Figures.Kind, k.ToString())))),
+            Section("subject", appeals,
+            [
+                Row("individual", Text.Get("report.subject.individual"), Count(Figures.Subject, "individual")),
+                Row("collective", Text.Get("report.subject.collective"), Count(Figures.Subject, "collective")),
+            ]),
+            Section("applicantCategory", appeals, FreeText(appeals, By(Figures.ApplicantCategory).Select(g => ((string?)g.Key, g.Count)))),
+            Section("socialStatus", appeals, FreeText(appeals, By(Figures.SocialStatus).Select(g => ((string?)g.Key, g.Count)))),
+            Section("topic", questions, By(Figures.Category)
+                .GroupBy(g => Root(tree, g.Key))
+                .Select(t => (Code: t.Key, Count: t.Sum(g => g.Count)))
+                .OrderBy(t => tree.TryGetValue(t.Code, out var c) ? c.SortOrder : int.MaxValue).ThenBy(t => t.Code, StringComparer.Ordinal)
+                .Select(t => Row(t.Code, tree.TryGetValue(t.Code, out var c) ? Name(c) : t.Code, t.Count))),
+            Section("result", questions, Enum.GetValues<ResultCode>()
+                .Select(r => Row(Key(r), T.Enum(r), Count(Figures.Result, r.ToString())))
+                .Append(Row("pending", Text.Get("report.result.pending"), Count(Figures.Result, "")))),
+        };
+        return new StatutoryReportView(period.Label, period.From, period.To, appeals, questions, sections);
+    }
+
+    /// <summary>The report's figures as stored per day (see <see cref="CountAsync"/>).</summary>
+    public static class Figures
+    {
+        public const string Form = "s.form";
+        public const string Channel = "s.channel";
+        public const string Sign = "s.sign";
+        public const string Kind = "s.kind";
+        public const string Subject = "s.subject";
+        public const string ApplicantCategory = "s.privilege";
+        public const string SocialStatus = "s.social";
+        public const string Category = "s.category";
+        public const string Result = "s.result";
+        public static readonly IReadOnlyList<string> All = [Form, Channel, Sign, Kind, Subject, ApplicantCategory, SocialStatus, Category, Result];
+    }
+
+    /// <summary>
+    /// Every figure of the report for the appeals (and questions) received in [<paramref name="start"/>, <paramref name="end"/>),
+    /// labelled with <paramref name="day"/>: three grouped reads — appeal-level sections (index-only on ix_appeals_report),
+    /// the applicant's free-text classifications (as written; the report groups them), and the questions by category and
+    /// result (index-only on ix_questions_report, no join).
+    /// </summary>
+    public static async Task<List<DayCount>> CountAsync(AppDbContext db, DateTimeOffset start, DateTimeOffset end, DateOnly day, CancellationToken ct)
+    {
         var groups = await db.Appeals.AsNoTracking()
             .Where(a => a.ReceivedAt >= start && a.ReceivedAt < end)
             .GroupBy(a => new
@@ -70,38 +149,22 @@ public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categorie
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(ct);
 
-        var appeals = groups.Sum(g => g.Count);
-        var questions = questionGroups.Sum(g => g.Count);
-        var tree = await categories.AllAsync(ct);
-
-        var sections = new List<ReportSection>
+        var rows = new List<DayCount>();
+        void Add<TKey>(string figure, IEnumerable<(TKey Key, int Count)> values)
         {
-            Section("form", appeals, Enum.GetValues<AppealForm>().Select(f => Row(Key(f), Text.Get("report.form." + f), groups.Where(g => g.Key.Form == f).Sum(g => g.Count)))),
-            Section("channel", appeals, Enum.GetValues<Channel>().Select(c => Row(Key(c), T.Enum(c), groups.Where(g => g.Key.Channel == c).Sum(g => g.Count)))),
-            Section("sign", appeals,
-            [
-                Row("first", Text.Get("report.sign.first"), groups.Where(g => !g.Key.Duplicate && !g.Key.Repeated).Sum(g => g.Count)),
-                Row("repeated", Text.Get("report.sign.repeated"), groups.Where(g => !g.Key.Duplicate && g.Key.Repeated).Sum(g => g.Count)),
-                Row("duplicate", Text.Get("report.sign.duplicate"), groups.Where(g => g.Key.Duplicate).Sum(g => g.Count)),
-            ]),
-            Section("kind", appeals, Enum.GetValues<AppealKind>().Select(k => Row(Key(k), T.Enum(k), groups.Where(g => g.Key.Kind == k).Sum(g => g.Count)))),
-            Section("subject", appeals,
-            [
-                Row("individual", Text.Get("report.subject.individual"), groups.Where(g => !g.Key.IsCollective).Sum(g => g.Count)),
-                Row("collective", Text.Get("report.subject.collective"), groups.Where(g => g.Key.IsCollective).Sum(g => g.Count)),
-            ]),
-            Section("applicantCategory", appeals, FreeText(appeals, applicants.Select(g => (g.Key.PrivilegeCategory, g.Count)))),
-            Section("socialStatus", appeals, FreeText(appeals, applicants.Select(g => (g.Key.SocialStatus, g.Count)))),
-            Section("topic", questions, questionGroups
-                .GroupBy(g => Root(tree, g.Key.CategoryCode))
-                .Select(t => (Code: t.Key, Count: t.Sum(g => g.Count)))
-                .OrderBy(t => tree.TryGetValue(t.Code, out var c) ? c.SortOrder : int.MaxValue).ThenBy(t => t.Code, StringComparer.Ordinal)
-                .Select(t => Row(t.Code, tree.TryGetValue(t.Code, out var c) ? Name(c) : t.Code, t.Count))),
-            Section("result", questions, Enum.GetValues<ResultCode>()
-                .Select(r => Row(Key(r), T.Enum(r), questionGroups.Where(g => g.Key.ResultCode == r).Sum(g => g.Count)))
-                .Append(Row("pending", Text.Get("report.result.pending"), questionGroups.Where(g => g.Key.ResultCode == null).Sum(g => g.Count)))),
-        };
-        return new StatutoryReportView(period.Label, period.From, period.To, appeals, questions, sections);
+            foreach (var g in values.GroupBy(v => Convert.ToString(v.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal))
+                rows.Add(new DayCount(day, figure, g.Key, g.Sum(v => v.Count)));
+        }
+        Add(Figures.Form, groups.Select(g => (g.Key.Form, g.Count)));
+        Add(Figures.Channel, groups.Select(g => (g.Key.Channel, g.Count)));
+        Add(Figures.Sign, groups.Select(g => (g.Key.Duplicate ? "duplicate" : g.Key.Repeated ? "repeated" : "first", g.Count)));
+        Add(Figures.Kind, groups.Select(g => (g.Key.Kind, g.Count)));
+        Add(Figures.Subject, groups.Select(g => (g.Key.IsCollective ? "collective" : "individual", g.Count)));
+        Add(Figures.ApplicantCategory, applicants.Where(g => g.Key.PrivilegeCategory != null).Select(g => (g.Key.PrivilegeCategory!, g.Count)));
+        Add(Figures.SocialStatus, applicants.Where(g => g.Key.SocialStatus != null).Select(g => (g.Key.SocialStatus!, g.Count)));
+        Add(Figures.Category, questionGroups.Select(g => (g.Key.CategoryCode, g.Count)));
+        Add(Figures.Result, questionGroups.Select(g => (g.Key.ResultCode?.ToString() ?? "", g.Count)));
+        return rows;
     }
 
     private static ReportSection Section(string key, int total, IEnumerable<ReportRow> rows)

@@ -336,6 +336,55 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Analytics.ReportAggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<DateOnly>("Through")
+                        .HasColumnType("date")
+                        .HasColumnName("through");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_aggregate_state");
+
+                    b.ToTable("report_aggregate_state", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.ReportDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("figure");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "Figure", "Key")
+                        .HasName("pk_report_day_counts");
+
+                    b.ToTable("report_day_counts", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Analytics.SpikeSignal", b =>
                 {
                     b.Property<long>("Id")
@@ -617,6 +666,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TrackingToken")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_tracking_token");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_appeals_updated_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UpdatedAt"), new[] { "ReceivedAt" });
 
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_appeals_status_due_at");

@@ -318,6 +318,55 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Analytics.ReportAggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AsOf")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("as_of");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<DateOnly>("Through")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("through");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_aggregate_state");
+
+                    b.ToTable("report_aggregate_state", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Analytics.ReportDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figure");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "Figure", "Key")
+                        .HasName("pk_report_day_counts");
+
+                    b.ToTable("report_day_counts", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Analytics.SpikeSignal", b =>
                 {
                     b.Property<long>("Id")
@@ -581,6 +630,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TrackingToken")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_tracking_token");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_appeals_updated_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ReceivedAt" });
 
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_appeals_status_due_at");
