@@ -84,6 +84,14 @@ public sealed class InboxPage(IPage page)
     public ILocator Row(string number) => page.GetByRole(AriaRole.Link, new() { Name = number, Exact = true });
 
     public Task OpenAppealAsync(string number) => Row(number).ClickAsync();
+
+    public ILocator Tab(string nameStart) => page.GetByRole(AriaRole.Tab).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(nameStart)) });
+
+    public ILocator Rows => page.GetByTestId("inbox-rows").Locator("tbody tr");
+
+    public ILocator PageLabel => page.GetByTestId("inbox-page");
+
+    public Task GoToPageAsync(int number) => page.GetByRole(AriaRole.Button, new() { Name = number.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
 }
 
 public sealed class CardPage(IPage page)
