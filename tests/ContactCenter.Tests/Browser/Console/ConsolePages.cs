@@ -91,7 +91,8 @@ public sealed class InboxPage(IPage page)
 
     public ILocator PageLabel => page.GetByTestId("inbox-page");
 
-    public Task GoToPageAsync(int number) => page.GetByRole(AriaRole.Button, new() { Name = number.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
+    public Task GoToPageAsync(int number) => page.Locator(".mud-pagination button")
+        .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "$") }).ClickAsync();
 }
 
 public sealed class CardPage(IPage page)
