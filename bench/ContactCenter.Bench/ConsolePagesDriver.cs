@@ -81,7 +81,11 @@ internal static class ConsolePagesDriver
                 sp.GetRequiredService<AppealQueries>().SearchAsync(AppealListFilter.Parse("?status=inProgress&sort=due").ToSearch(zone), admin, default))),
             ("/console/appeals?overdue=true (executor's own)", _ => Scoped(sp =>
                 sp.GetRequiredService<AppealQueries>().SearchAsync(AppealListFilter.Parse("?overdue=true").ToSearch(zone), executor, default))),
-            ("inbox tabs (executor)", _ => Scoped(sp => sp.GetRequiredService<InboxQueries>().LoadAsync(executor, default))),
+            ("/console/appeals?dueToday=true (executor's own)", _ => Scoped(sp =>
+                sp.GetRequiredService<AppealQueries>().SearchAsync(AppealListFilter.Parse("?dueToday=true").ToSearch(zone), executor, default))),
+            ("inbox: five tab counters + first page of \"new\" (executor)", _ => Scoped(sp => sp.GetRequiredService<InboxQueries>().LoadAsync(executor, InboxTab.New, 1, default))),
+            ("inbox: counters + \"overdue\" page 3 (executor)", _ => Scoped(sp => sp.GetRequiredService<InboxQueries>().LoadAsync(executor, InboxTab.Overdue, 3, default))),
+            ("inbox: counters + \"due soon\" page 1 (executor)", _ => Scoped(sp => sp.GetRequiredService<InboxQueries>().LoadAsync(executor, InboxTab.DueSoon, 1, default))),
             ("supervisor board", _ => Scoped(sp => sp.GetRequiredService<BoardQueries>().LoadAsync(default))),
         };
         Console.WriteLine();

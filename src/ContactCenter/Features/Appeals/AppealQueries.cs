@@ -33,7 +33,12 @@ public sealed record AppealSearch(
     bool? Repeated = null,
     bool? Rework = null,
     string? Sort = null,
-    bool PrivilegedFirst = false);
+    bool PrivilegedFirst = false,
+    // Open appeals whose deadline falls within today (Kyiv day, CalendarService.TimeZone).
+    bool? DueToday = null,
+    // Console inbox tabs: any of these statuses; open appeals due before this instant and not overdue.
+    IReadOnlyList<AppealStatus>? Statuses = null,
+    DateTimeOffset? DueSoonBefore = null);
 
 /// <summary>Reading appeals: one card, the search list, the timeline. Personal data reads are audited (F12.1).</summary>
 public sealed partial class AppealQueries(
@@ -55,6 +60,14 @@ public sealed partial class AppealQueries(
     {
         var open = AppealStateMachine.OpenStatuses.ToList();
         return a => a.DueAt != null && a.DueAt < now && open.Contains(a.Status);
+    }
+
+    /// <summary>The local day (in <paramref name="zone"/>) that holds <paramref name="now"/>: [start, end) as instants.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) LocalDay(DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var day = TimeZoneInfo.ConvertTime(now, zone).Date;
+        DateTimeOffset At(DateTime local) => new(local, zone.GetUtcOffset(local));
+        return (At(day), At(day.AddDays(1)));
     }
 
     public static bool IsOverdue(AppealStatus status, DateTimeOffset? dueAt, DateTimeOffset now) =>
@@ -178,6 +191,14 @@ public sealed partial class AppealQueries(
         };
     }
 
+    /// <summary>How many appeals match, counted up to <see cref="MaxCountedTotal"/> (beyond: that figure, not exact).</summary>
+    public async Task<(int Count, bool Exact)> CountAsync(AppealSearch search, Actor actor, CancellationToken ct)
+    {
+        var (query, _, _) = await FilterAsync(search, actor, ct);
+        var counted = await query.Take(MaxCountedTotal + 1).CountAsync(ct);
+        return (Math.Min(counted, MaxCountedTotal), counted <= MaxCountedTotal);
+    }
+
     /// <summary>The list orders: <c>received</c>, <c>due</c>, <c>number</c>, <c>status</c>; a leading '-' reverses. Default: newest first.</summary>
     public static readonly IReadOnlyList<string> Sorts = ["-received", "received", "due", "-due", "number", "-number", "status", "-status"];
 
@@ -280,6 +301,11 @@ public sealed partial class AppealQueries(
         }
         if (s.Status is { } status)
             query = query.Where(a => a.Status == status);
+        if (s.Statuses is { Count: > 0 } statuses)
+        {
+            var list = statuses.ToList();
+            query = query.Where(a => list.Contains(a.Status));
+        }
         if (s.ExecutorId is { } executorId)
             query = query.Where(a => a.Questions.Any(q => q.ExecutorId == executorId));
         if (!string.IsNullOrWhiteSpace(s.CategoryCode))
@@ -305,6 +331,19 @@ public sealed partial class AppealQueries(
         {
             var now = time.GetUtcNow();
             query = overdue ? query.Where(IsOverdue(now)) : query.Where(Not(IsOverdue(now)));
+        }
+        if (s.DueToday is true)
+        {
+            var (start, end) = LocalDay(time.GetUtcNow(), calendar.TimeZone);
+            var open = AppealStateMachine.OpenStatuses.ToList();
+            query = query.Where(a => a.DueAt != null && a.DueAt >= start && a.DueAt < end && open.Contains(a.Status));
+        }
+        if (s.DueSoonBefore is { } soon)
+        {
+            // Due soon: open, not yet overdue, the deadline before the given instant.
+            var now = time.GetUtcNow();
+            var open = AppealStateMachine.OpenStatuses.ToList();
+            query = query.Where(a => a.DueAt != null && a.DueAt >= now && a.DueAt <= soon && open.Contains(a.Status));
         }
         if (phone is not null)
         {

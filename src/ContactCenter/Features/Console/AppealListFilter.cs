@@ -7,7 +7,7 @@ namespace ContactCenter.Features.Console;
 
 /// <summary>
 /// The filters of the console's appeal list as they stand in its address, so a list can be linked, bookmarked and
-/// exported: <c>status, category, executor, district, channel, from, to, overdue=true, repeated=true, rework=true, q,
+/// exported: <c>status, category, executor, district, channel, from, to, overdue=true, dueToday=true, repeated=true, rework=true, q,
 /// page, sort</c> (dates <c>yyyy-MM-dd</c>, Kyiv days, both ends included). The same filters go to
 /// <c>/api/v1/appeals?…&amp;format=csv</c> for the export.
 /// </summary>
@@ -24,7 +24,8 @@ public sealed record AppealListFilter(
     bool Rework = false,
     string? Q = null,
     int Page = 1,
-    string? Sort = null)
+    string? Sort = null,
+    bool DueToday = false)
 {
     public const int PageSize = 25;
 
@@ -40,7 +41,7 @@ public sealed record AppealListFilter(
         var sort = S("sort");
         return new AppealListFilter(E<AppealStatus>("status"), S("category"), I("executor"), I("district"), E<Channel>("channel"),
             D("from"), D("to"), B("overdue"), B("repeated"), B("rework"), S("q"), Math.Max(1, I("page") ?? 1),
-            sort is not null && AppealQueries.Sorts.Contains(sort) ? sort : null);
+            sort is not null && AppealQueries.Sorts.Contains(sort) ? sort : null, B("dueToday"));
     }
 
     /// <summary>The query string (without '?'), only what is set, in camelCase values as the API reads them.</summary>
@@ -60,6 +61,7 @@ public sealed record AppealListFilter(
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("overdue", Overdue ? "true" : null);
+        Add("dueToday", DueToday ? "true" : null);
         Add("repeated", Repeated ? "true" : null);
         Add("rework", Rework ? "true" : null);
         Add("q", Q);
@@ -92,6 +94,7 @@ public sealed record AppealListFilter(
         Add("receivedFrom", search.ReceivedFrom?.ToString("O", CultureInfo.InvariantCulture));
         Add("receivedTo", search.ReceivedTo?.ToString("O", CultureInfo.InvariantCulture));
         Add("overdue", Overdue ? "true" : null);
+        Add("dueToday", DueToday ? "true" : null);
         Add("repeated", Repeated ? "true" : null);
         Add("rework", Rework ? "true" : null);
         Add("q", Q);
@@ -115,7 +118,8 @@ public sealed record AppealListFilter(
         Repeated: Repeated ? true : null,
         Rework: Rework ? true : null,
         Sort: Sort,
-        PrivilegedFirst: true);
+        PrivilegedFirst: true,
+        DueToday: DueToday ? true : null);
 
     private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone)
     {

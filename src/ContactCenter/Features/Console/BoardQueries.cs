@@ -68,10 +68,5 @@ public sealed class BoardQueries(AppDbContext db, ExecutorDirectory executors, C
             r.Description.Length > 120 ? r.Description[..120] + "…" : r.Description, r.Resonant)).ToList();
     }
 
-    private DateTimeOffset EndOfToday(DateTimeOffset now)
-    {
-        var local = TimeZoneInfo.ConvertTime(now, calendar.TimeZone);
-        var midnight = local.Date.AddDays(1);
-        return new DateTimeOffset(midnight, calendar.TimeZone.GetUtcOffset(midnight));
-    }
+    private DateTimeOffset EndOfToday(DateTimeOffset now) => AppealQueries.LocalDay(now, calendar.TimeZone).End;
 }

@@ -1,8 +1,6 @@
 using ContactCenter.Core.Appeals;
 using ContactCenter.Features.Appeals;
-using ContactCenter.Infrastructure.Data;
 using ContactCenter.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Features.Console;
 
@@ -10,41 +8,48 @@ public enum InboxTab { New, InWork, DueSoon, Overdue, Rework }
 
 public sealed record InboxRow(AppealListItem Item, bool Privileged);
 
-/// <summary>
-/// The executor's inbox tabs, built from <see cref="AppealQueries.SearchAsync"/> (so access, masking and the
-/// overdue rule are the API's) and ordered as the desk works: privileged applicants first, then by deadline.
-/// </summary>
-public sealed class InboxQueries(AppealQueries queries, AppDbContext db, TimeProvider time)
+/// <summary>A tab's counter: counted up to <see cref="AppealQueries.MaxCountedTotal"/>, beyond that not exact.</summary>
+public sealed record InboxCount(int Count, bool Exact)
 {
-    public const int Limit = AppealQueries.MaxPageSize;
+    public override string ToString() => Exact ? Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : Count + "+";
+}
+
+/// <summary>The counters of every tab and one page of the open tab.</summary>
+public sealed record InboxView(IReadOnlyDictionary<InboxTab, InboxCount> Counts, InboxTab Tab, IReadOnlyList<InboxRow> Rows, int Page, int Pages);
+
+/// <summary>
+/// The executor's inbox tabs, each a filter of <see cref="AppealQueries"/> (so access, masking and the overdue rule are
+/// the API's), paged and ordered on the server as the desk works: privileged applicants first (R11), then by deadline.
+/// </summary>
+public sealed class InboxQueries(AppealQueries queries, TimeProvider time)
+{
+    public const int PageSize = 50;
 
     /// <summary>"Due soon": the deadline falls within this many hours.</summary>
     public static readonly TimeSpan DueSoon = TimeSpan.FromHours(48);
 
-    public async Task<Dictionary<InboxTab, IReadOnlyList<InboxRow>>> LoadAsync(Actor actor, CancellationToken ct)
+    /// <summary>The filter behind a tab. Every tab holds open appeals only.</summary>
+    public AppealSearch Search(InboxTab tab) => tab switch
     {
-        var now = time.GetUtcNow();
-        var assigned = await queries.SearchAsync(new AppealSearch(Status: AppealStatus.Assigned, PageSize: Limit), actor, ct);
-        var inWork = await queries.SearchAsync(new AppealSearch(Status: AppealStatus.InProgress, PageSize: Limit), actor, ct);
-        var overdue = await queries.SearchAsync(new AppealSearch(Overdue: true, PageSize: Limit), actor, ct);
-        var inWorkNumbers = inWork.Items.Select(i => i.RegistrationNumber).ToList();
-        var rework = await db.Questions.AsNoTracking()
-            .Where(q => q.ReworkCount > 0 && q.Status == AppealStatus.InProgress && inWorkNumbers.Contains(q.Appeal.RegistrationNumber))
-            .Select(q => q.Appeal.RegistrationNumber).Distinct().ToListAsync(ct);
-        var open = assigned.Items.Concat(inWork.Items).ToList();
-        return new Dictionary<InboxTab, IReadOnlyList<InboxRow>>
-        {
-            [InboxTab.New] = Order(assigned.Items),
-            [InboxTab.InWork] = Order(inWork.Items),
-            [InboxTab.DueSoon] = Order(open.Where(i => !i.Overdue && i.DueAt is { } d && d - now <= DueSoon)),
-            [InboxTab.Overdue] = Order(overdue.Items),
-            [InboxTab.Rework] = Order(inWork.Items.Where(i => rework.Contains(i.RegistrationNumber))),
-        };
-    }
+        InboxTab.New => new AppealSearch(Status: AppealStatus.Assigned),
+        InboxTab.InWork => new AppealSearch(Status: AppealStatus.InProgress),
+        InboxTab.DueSoon => new AppealSearch(Statuses: [AppealStatus.Assigned, AppealStatus.InProgress], DueSoonBefore: time.GetUtcNow() + DueSoon),
+        InboxTab.Overdue => new AppealSearch(Overdue: true),
+        _ => new AppealSearch(Status: AppealStatus.InProgress, Rework: true),
+    };
 
-    private static List<InboxRow> Order(IEnumerable<AppealListItem> items) =>
-        items.Select(i => new InboxRow(i, !string.IsNullOrEmpty(i.Applicant.PrivilegeCategory)))
-            .OrderByDescending(r => r.Privileged)
-            .ThenBy(r => r.Item.DueAt ?? DateTimeOffset.MaxValue)
-            .ToList();
+    public async Task<InboxView> LoadAsync(Actor actor, InboxTab tab, int page, CancellationToken ct)
+    {
+        var counts = new Dictionary<InboxTab, InboxCount>();
+        foreach (var t in Enum.GetValues<InboxTab>())
+        {
+            var (count, exact) = await queries.CountAsync(Search(t), actor, ct);
+            counts[t] = new InboxCount(count, exact);
+        }
+        var pages = Math.Max(1, (int)Math.Ceiling(counts[tab].Count / (double)PageSize));
+        page = Math.Clamp(page, 1, pages);
+        var result = await queries.SearchAsync(Search(tab) with { Page = page, PageSize = PageSize, Sort = "due", PrivilegedFirst = true }, actor, ct);
+        var rows = result.Items.Select(i => new InboxRow(i, !string.IsNullOrEmpty(i.Applicant.PrivilegeCategory))).ToList();
+        return new InboxView(counts, tab, rows, page, pages);
+    }
 }

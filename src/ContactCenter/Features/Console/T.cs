@@ -502,6 +502,8 @@ public static class T
         ["OutageType.Sewerage"] = ("водовідведення", "sewerage"),
         ["OutageType.Roads"] = ("дороги", "roads"),
         ["OutageType.Other"] = ("інше", "other"),
+        ["list.dueToday"] = ("Строк сьогодні", "Due today"),
+        ["inbox.pageOf"] = ("Сторінка {0}", "Page {0}"),
     }.ToFrozenDictionary();
 
     /// <summary>The first message of every field error, keyed by field, for showing next to the input.</summary>

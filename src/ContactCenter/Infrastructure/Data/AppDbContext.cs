@@ -92,6 +92,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(a => a.ExternalId).IsUnique();
             e.HasIndex(a => new { a.Status, a.DueAt });
             e.HasIndex(a => a.ReceivedAt);
+            // Console board (issue 3): the open resonant appeals by deadline without reading a million rows.
+            e.HasIndex(a => a.DueAt).HasFilter("resonant").HasDatabaseName("ix_appeals_resonant_due_at");
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasMany(a => a.Questions).WithOne(q => q.Appeal).HasForeignKey(q => q.AppealId);
             e.HasMany(a => a.History).WithOne().HasForeignKey(h => h.AppealId);
@@ -102,6 +104,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(q => new { q.AppealId, q.Number }).IsUnique();
             e.HasIndex(q => new { q.ExecutorId, q.Status, q.DueAt });
             e.HasIndex(q => new { q.CategoryCode, q.Status });
+            // Console lists (issue 3): an executor's scope check per appeal (its questions' executors and ids, for the
+            // active assignments below) from the index alone.
+            e.HasIndex(q => new { q.AppealId, q.ExecutorId, q.Id }).HasDatabaseName("ix_questions_scope");
             // Reports (issue 8): every figure of the statutory and discipline reports from this index alone, by period.
             e.HasIndex(q => new { q.ReceivedAt, q.CategoryCode, q.ResultCode, q.ExecutorId, q.Status, q.DueAt, q.ResultAt, q.ClosedAt, q.ExtendedWorkingDays })
                 .HasDatabaseName("ix_questions_report");
@@ -114,6 +119,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
 
         b.Entity<Assignment>(e => e.HasIndex(a => new { a.ExecutorId, a.Active }));
+        // Console lists (issue 3): "has an active assignment of my executors" per question from the index alone.
+        b.Entity<Assignment>(e =>
+        {
+            e.HasIndex(a => new { a.QuestionId, a.ExecutorId }).HasFilter("active").HasDatabaseName("ix_assignments_active_scope");
+            // The foreign key keeps its own full index: the partial one above does not cover inactive rows.
+            e.HasIndex(a => a.QuestionId).HasDatabaseName("ix_assignments_question_id");
+        });
         b.Entity<AppealHistoryEntry>(e =>
         {
             e.HasIndex(h => new { h.AppealId, h.At });

@@ -101,6 +101,15 @@ public sealed class InboxPage(IPage page)
     public ILocator Row(string number) => page.GetByRole(AriaRole.Link, new() { Name = number, Exact = true });
 
     public Task OpenAppealAsync(string number) => Row(number).ClickAsync();
+
+    public ILocator Tab(string nameStart) => page.GetByRole(AriaRole.Tab).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(nameStart)) });
+
+    public ILocator Rows => page.GetByTestId("inbox-rows").Locator("tbody tr");
+
+    public ILocator PageLabel => page.GetByTestId("inbox-page");
+
+    public Task GoToPageAsync(int number) => page.Locator(".mud-pagination button")
+        .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "$") }).ClickAsync();
 }
 
 public sealed class CardPage(IPage page)

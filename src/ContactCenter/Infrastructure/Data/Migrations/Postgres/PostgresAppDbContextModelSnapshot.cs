@@ -645,6 +645,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_appeals");
 
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_appeals_resonant_due_at")
+                        .HasFilter("resonant");
+
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_external_id");
@@ -831,6 +835,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ExecutorId", "Active")
                         .HasDatabaseName("ix_assignments_executor_id_active");
+
+                    b.HasIndex("QuestionId", "ExecutorId")
+                        .HasDatabaseName("ix_assignments_active_scope")
+                        .HasFilter("active");
 
                     b.ToTable("assignments", (string)null);
                 });
@@ -1153,6 +1161,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CategoryCode", "Status")
                         .HasDatabaseName("ix_questions_category_code_status");
+
+                    b.HasIndex("AppealId", "ExecutorId", "Id")
+                        .HasDatabaseName("ix_questions_scope");
 
                     b.HasIndex("ExecutorId", "Status", "DueAt")
                         .HasDatabaseName("ix_questions_executor_id_status_due_at");
