@@ -326,8 +326,22 @@ public sealed class VerificationService(
             throw new ForbiddenException(Text.Get("error.forbidden"));
         var rows = await db.Questions.AsNoTracking().Where(q => q.SupervisorDecisionSince != null && q.Status == AppealStatus.ResultReported)
             .OrderBy(q => q.SupervisorDecisionSince)
-            .Select(q => new { q.AppealId, q.Appeal.RegistrationNumber, q.Appeal.ReceivedAt, q.Number, q.ReworkCount, q.ExecutorId, Since = q.SupervisorDecisionSince!.Value,
-                q.VerificationRating, q.VerificationComment, q.ResultText, q.CategoryCode, q.Description, Several = q.Appeal.Questions.Count > 1 })
+            .Select(q => new
+            {
+                q.AppealId,
+                q.Appeal.RegistrationNumber,
+                q.Appeal.ReceivedAt,
+                q.Number,
+                q.ReworkCount,
+                q.ExecutorId,
+                Since = q.SupervisorDecisionSince!.Value,
+                q.VerificationRating,
+                q.VerificationComment,
+                q.ResultText,
+                q.CategoryCode,
+                q.Description,
+                Several = q.Appeal.Questions.Count > 1
+            })
             .Take(500).ToListAsync(ct);
         var appealIds = rows.Select(r => r.AppealId).Distinct().ToList();
         // The rounds behind the decision: each reported result, each «not confirmed» with the applicant's reason.

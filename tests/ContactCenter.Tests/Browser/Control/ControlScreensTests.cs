@@ -145,7 +145,7 @@ public sealed class ControlScreensTests(SqliteBrowserApp app) : IClassFixture<Sq
         var page = await ConsoleKit.SignedInPageAsync(app, await ConsoleKit.CreateUserAsync(app, Roles.Supervisor, name: "Ігор Керівник"));
         var card = new CardControl(page);
         await card.OpenAsync(number);
-        await Assertions.Expect(card.Timer("R2")).ToContainTextAsync("Повернуто заявнику: залишилось");
+        await Assertions.Expect(card.Timer("R2")).ToContainTextAsync("Повернуто заявнику: залишилось 10 з 10 днів");
         await Assertions.Expect(card.Timer("R2")).ToContainTextAsync("з 10 днів");
         await Assertions.Expect(card.Timer("R2")).ToHaveAttributeAsync("data-state", "pending");
         await BrowserApp.ScreenshotAsync(page, "control-card-r2-running");
