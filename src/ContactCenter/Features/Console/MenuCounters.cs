@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Features.Console;
 
-public sealed record Counters(int UnreadNotifications, int NewInInbox, int PendingApprovals);
+public sealed record Counters(int UnreadNotifications, int NewInInbox, int PendingApprovals, int AwaitingSupervisorDecision = 0);
 
 /// <summary>
 /// The numbers beside the menu items: unread staff notifications (the same audience as
@@ -30,7 +30,11 @@ public sealed class MenuCounters(AppDbContext db, AppealAccess access)
         var pending = actor.IsSupervisorOrAdmin
             ? await db.ExecutorRequests.Where(r => r.Status == ExecutorRequestStatus.Pending).Take(1000).CountAsync(ct)
             : 0;
-        return new Counters(unread, inbox, pending);
+        // F6.2: results not confirmed after the rework limit, waiting for the supervisor.
+        var awaiting = actor.IsSupervisorOrAdmin
+            ? await db.Questions.Where(q => q.SupervisorDecisionSince != null && q.Status == AppealStatus.ResultReported).Take(1000).CountAsync(ct)
+            : 0;
+        return new Counters(unread, inbox, pending, awaiting);
     }
 
     public async Task MarkReadAsync(Actor actor, long? id, TimeProvider time, CancellationToken ct)

@@ -48,7 +48,23 @@ public sealed class HeldIntake
     public string? DecidedByName { get; set; }
     public string? DecisionReason { get; set; }
     public string? RegistrationNumber { get; set; }
+    /// <summary>Photos and documents that came with the text: attached to the appeal on release, deleted on discard.</summary>
+    public List<HeldIntakeFile> Files { get; set; } = [];
 }
+
+/// <summary>A file of a held submission, kept in the database like appeal attachments so every instance sees it.</summary>
+public sealed class HeldIntakeFile
+{
+    public long Id { get; set; }
+    public long HeldIntakeId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required byte[] Data { get; set; }
+}
+
+/// <summary>A file a channel received with a submission (already checked by content by that channel).</summary>
+public sealed record IntakeFile(string FileName, string ContentType, byte[] Data);
 
 public enum ScreeningVerdict { Allow, Refuse, Hold }
 
@@ -62,7 +78,8 @@ public sealed record IntakeCandidate(
     string? TelegramId,
     string? Text,
     RegisterAppealRequest? Request = null,
-    string? SourceRef = null);
+    string? SourceRef = null,
+    IReadOnlyList<IntakeFile>? Files = null);
 
 /// <param name="Verdict">Allow: register as usual. Refuse: a blocked contact, refuse politely, store nothing. Hold: stored for review.</param>
 /// <param name="MatchedTerms">The terms found (Hold).</param>
@@ -74,7 +91,10 @@ public sealed record ScreeningResult(ScreeningVerdict Verdict, IReadOnlyList<str
 
 public sealed record HeldIntakeView(
     long Id, string Source, Channel Channel, DateTimeOffset ReceivedAt, string? FullName, string? Phone, string? Email, string? TelegramId,
-    string Text, string MatchedTerms, HeldIntakeStatus Status, DateTimeOffset? DecidedAt, string? DecidedBy, string? DecisionReason, string? RegistrationNumber);
+    string Text, string MatchedTerms, HeldIntakeStatus Status, DateTimeOffset? DecidedAt, string? DecidedBy, string? DecisionReason, string? RegistrationNumber,
+    IReadOnlyList<HeldFileView>? Files = null);
+
+public sealed record HeldFileView(long Id, string FileName, string ContentType, long Size);
 
 public sealed record ScreeningTermView(int Id, string Term, DateTimeOffset CreatedAt, string Author);
 
@@ -92,6 +112,7 @@ public sealed class IntakeScreening(
     AppDbContext db,
     BlocklistService blocklist,
     RegisterAppeal register,
+    AttachmentStore attachments,
     AuditLog audit,
     IOptions<ControlOptions> options,
     TimeProvider time)
@@ -134,10 +155,36 @@ public sealed class IntakeScreening(
             RequestJson = candidate.Request is null ? null : JsonSerializer.Serialize(candidate.Request, Json),
             Status = HeldIntakeStatus.Held,
         };
+        foreach (var f in candidate.Files ?? [])
+        {
+            var name = Path.GetFileName(f.FileName);
+            held.Files.Add(new HeldIntakeFile
+            {
+                FileName = string.IsNullOrWhiteSpace(name) ? "file" : name.Length > 200 ? name[^200..] : name,
+                ContentType = Cut(f.ContentType, 100)!,
+                Size = f.Data.Length,
+                Data = f.Data,
+            });
+        }
         db.Add(held);
         if (save)
             await db.SaveChangesAsync(ct);
         return new ScreeningResult(ScreeningVerdict.Hold, terms, held.Id);
+    }
+
+    /// <summary>Uploaded form files as <see cref="IntakeFile"/>s, typed by content; files of an unknown type are left out.</summary>
+    public static async Task<List<IntakeFile>> FilesOfAsync(IEnumerable<IFormFile> files, CancellationToken ct)
+    {
+        var result = new List<IntakeFile>();
+        foreach (var f in files.Where(f => f.Length > 0))
+        {
+            using var buffer = new MemoryStream((int)f.Length);
+            await f.CopyToAsync(buffer, ct);
+            var data = buffer.ToArray();
+            if (FileSignatures.Detect(data, f.FileName) is { } type)
+                result.Add(new IntakeFile(f.FileName, type, data));
+        }
+        return result;
     }
 
     /// <summary>The terms found in the text: each term at the start of a word, so inflected forms match too.</summary>
@@ -174,9 +221,13 @@ public sealed class IntakeScreening(
             .Where(h => all || h.Status == HeldIntakeStatus.Held)
             .OrderBy(h => h.Status).ThenBy(h => h.ReceivedAt).ThenBy(h => h.Id)
             .Take(500).ToListAsync(ct);
+        var ids = rows.Select(h => h.Id).ToList();
+        var files = (await db.Set<HeldIntakeFile>().AsNoTracking().Where(f => ids.Contains(f.HeldIntakeId)).OrderBy(f => f.Id)
+                .Select(f => new { f.HeldIntakeId, View = new HeldFileView(f.Id, f.FileName, f.ContentType, f.Size) }).ToListAsync(ct))
+            .ToLookup(f => f.HeldIntakeId, f => f.View);
         audit.Add(actor, "read", "heldIntake", null, $"{rows.Count} items");
         await db.SaveChangesAsync(ct);
-        return rows.Select(View).ToList();
+        return rows.Select(h => View(h) with { Files = files[h.Id].ToList() }).ToList();
     }
 
     /// <summary>
@@ -203,17 +254,31 @@ public sealed class IntakeScreening(
             }
             number = outcome.Appeal.RegistrationNumber;
         }
-        var held = await ClaimAsync(id, HeldIntakeStatus.Released, actor, null, ct);
-        if (held.Source == "email" && held.SourceRef is { } messageId)
+        // The claim, the files moving to the appeal and the item's end commit together: a crash in between leaves the
+        // item held with its files, and a second release finds the appeal registered (by its external id) and attaches them.
+        var held = await InTransactionAsync(async () =>
         {
-            await db.Set<InboundEmail>().Where(e => e.MessageId == messageId && e.Outcome == InboundEmailOutcome.Held)
-                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Outcome, InboundEmailOutcome.Draft), ct);
-        }
-        if (number is not null)
-        {
-            await db.Set<HeldIntake>().Where(h => h.Id == id).ExecuteUpdateAsync(u => u.SetProperty(h => h.RegistrationNumber, number), ct);
-            held.RegistrationNumber = number;
-        }
+            var claimed = await ClaimAsync(id, HeldIntakeStatus.Released, actor, null, ct);
+            if (number is not null)
+            {
+                var files = await db.Set<HeldIntakeFile>().AsNoTracking().Where(f => f.HeldIntakeId == id).OrderBy(f => f.Id).ToListAsync(ct);
+                foreach (var f in files)
+                {
+                    using var stream = new MemoryStream(f.Data);
+                    var form = new FormFile(stream, 0, f.Data.Length, "file", f.FileName) { Headers = new HeaderDictionary(), ContentType = f.ContentType };
+                    await attachments.AddAsync(number, null, form, false, actor, ct);
+                }
+                await db.Set<HeldIntakeFile>().Where(f => f.HeldIntakeId == id).ExecuteDeleteAsync(ct);
+                await db.Set<HeldIntake>().Where(h => h.Id == id).ExecuteUpdateAsync(u => u.SetProperty(h => h.RegistrationNumber, number), ct);
+                claimed.RegistrationNumber = number;
+            }
+            if (claimed.Source == "email" && claimed.SourceRef is { } messageId)
+            {
+                await db.Set<InboundEmail>().Where(e => e.MessageId == messageId && e.Outcome == InboundEmailOutcome.Held)
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.Outcome, InboundEmailOutcome.Draft), ct);
+            }
+            return claimed;
+        }, ct);
         return View(held);
     }
 
@@ -224,14 +289,40 @@ public sealed class IntakeScreening(
             throw AppValidationException.For("reason", Text.Get("field.required"));
         if (input.Reason.Length > 2000)
             throw AppValidationException.For("reason", Text.Get("field.tooLong", 2000));
-        var held = await ClaimAsync(id, HeldIntakeStatus.Discarded, actor, input.Reason.Trim(), ct);
-        if (held.Source == "email" && held.SourceRef is { } messageId)
+        var held = await InTransactionAsync(async () =>
         {
-            await db.Set<InboundEmail>().Where(e => e.MessageId == messageId && e.Outcome == InboundEmailOutcome.Held)
-                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Outcome, InboundEmailOutcome.Blocked), ct);
-        }
+            var claimed = await ClaimAsync(id, HeldIntakeStatus.Discarded, actor, input.Reason.Trim(), ct);
+            // A discarded submission keeps no photos: nothing of it is registered.
+            await db.Set<HeldIntakeFile>().Where(f => f.HeldIntakeId == id).ExecuteDeleteAsync(ct);
+            if (claimed.Source == "email" && claimed.SourceRef is { } messageId)
+            {
+                await db.Set<InboundEmail>().Where(e => e.MessageId == messageId && e.Outcome == InboundEmailOutcome.Held)
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.Outcome, InboundEmailOutcome.Blocked), ct);
+            }
+            return claimed;
+        }, ct);
         return View(held);
     }
+
+    /// <summary>A held item's file for the operator's review (the same roles as the list; the read is audited).</summary>
+    public async Task<HeldIntakeFile> FileAsync(long id, long fileId, Actor actor, CancellationToken ct)
+    {
+        EnsureOperator(actor);
+        var file = await db.Set<HeldIntakeFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.HeldIntakeId == id, ct)
+            ?? throw new NotFoundException(Text.Get("error.notFound"));
+        await audit.RecordReadAsync(actor, "heldIntakeFile", id.ToString(CultureInfo.InvariantCulture), file.FileName, ct);
+        return file;
+    }
+
+    private Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await work();
+            await tx.CommitAsync(ct);
+            return result;
+        });
 
     private async Task<HeldIntake> ClaimAsync(long id, HeldIntakeStatus to, Actor actor, string? reason, CancellationToken ct)
     {
@@ -301,7 +392,7 @@ public sealed class IntakeScreening(
     }
 
     private static HeldIntakeView View(HeldIntake h) => new(h.Id, h.Source, h.Channel, h.ReceivedAt, h.FullName, h.Phone, h.Email, h.TelegramId,
-        h.Text, h.MatchedTerms, h.Status, h.DecidedAt, h.DecidedByName, h.DecisionReason, h.RegistrationNumber);
+        h.Text, h.MatchedTerms, h.Status, h.DecidedAt, h.DecidedByName, h.DecisionReason, h.RegistrationNumber, []);
 
     private static string? Cut(string? s, int max) => s is null ? null : s.Length > max ? s[..max] : s;
 
@@ -326,7 +417,12 @@ public static class IntakeScreeningApi
             .WithName("ReleaseHeldIntake").WithSummary("Registers a held text (an e-mail goes back to the drafts).");
         group.MapPost("/held/{id:long}/discard", async (long id, HeldDecisionInput input, IntakeScreening screening, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await screening.DiscardAsync(id, input, http.Actor(), ct)))
-            .WithName("DiscardHeldIntake").WithSummary("Discards a held text with a reason; nothing is registered.");
+            .WithName("DiscardHeldIntake").WithSummary("Discards a held text with a reason; nothing is registered, its files are deleted.");
+        group.MapGet("/held/{id:long}/files/{fileId:long}", async (long id, long fileId, IntakeScreening screening, HttpContext http, CancellationToken ct) =>
+        {
+            var file = await screening.FileAsync(id, fileId, http.Actor(), ct);
+            return TypedResults.File(file.Data, file.ContentType, file.FileName);
+        }).WithName("GetHeldIntakeFile").WithSummary("A photo or document that came with a held text (operator, supervisor).");
         group.MapGet("/terms", async (IntakeScreening screening, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await screening.ListTermsAsync(http.Actor(), ct)))
             .WithName("ListScreeningTerms").WithSummary("Hate-speech terms: configured ones (id 0) and those edited here.");

@@ -12,6 +12,8 @@ public enum NotificationKind
     SubscriptionConfirmation,
     /// <summary>Survey: the quality-verification link (F6.1), written by <c>Quality.VerificationService</c>, details = the link.</summary>
     Survey,
+    /// <summary>R2: the appeal goes back to the applicant because required data is missing; details = the explanation.</summary>
+    Returned,
 }
 
 /// <summary>The applicant's own channel a message goes by.</summary>

@@ -37,6 +37,7 @@ public sealed class NotificationOutboxInterceptor : SaveChangesInterceptor
         "reassigned" or "request.reassign.approved" or "forwarded" => NotificationKind.Forwarded,
         "request.extend.approved" => NotificationKind.Extended,
         "resultReported" => NotificationKind.Result,
+        "returned" => NotificationKind.Returned,
         _ => null,
     };
 
@@ -88,6 +89,9 @@ public sealed class NotificationOutboxInterceptor : SaveChangesInterceptor
                             && question != null && r.QuestionId == question.Id)?.Reason;
                     break;
                 case NotificationKind.Result:
+                    notification.Details = question?.ResultText;
+                    break;
+                case NotificationKind.Returned:
                     notification.Details = question?.ResultText;
                     break;
             }

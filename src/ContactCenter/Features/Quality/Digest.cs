@@ -31,13 +31,14 @@ public sealed record DigestView(
     IReadOnlyList<DigestItem> Extensions,
     IReadOnlyList<DigestItem> Rework,
     IReadOnlyList<DigestItem> AwaitingSupervisor,
-    int ClosedUnverifiedYesterday)
+    int ClosedUnverifiedYesterday,
+    IReadOnlyList<LawTimerItem>? LawTimers = null)
 {
     public int OverdueCount => OverdueByExecutor.Sum(g => g.Items.Count);
 }
 
 /// <summary>Builds the digest: overdue by executor, due today, extensions (pending and granted since yesterday), rework.</summary>
-public sealed class DigestService(AppDbContext db, CalendarService calendar, ExecutorDirectory executors, TimeProvider time)
+public sealed class DigestService(AppDbContext db, CalendarService calendar, ExecutorDirectory executors, LawNoticeWatch notices, TimeProvider time)
 {
     private const int Cap = 1000;
 
@@ -90,7 +91,7 @@ public sealed class DigestService(AppDbContext db, CalendarService calendar, Exe
 
         var unverified = await db.Questions.AsNoTracking()
             .CountAsync(q => q.VerificationVia == "unverified" && q.ClosedAt >= yesterday && q.ClosedAt < dayStart, ct);
-        return new DigestView(today, now, groups, dueToday, extensions, rework, awaiting, unverified);
+        return new DigestView(today, now, groups, dueToday, extensions, rework, awaiting, unverified, await notices.OpenTimersAsync(ct));
     }
 
     public static string Render(DigestView d, TimeZoneInfo zone)
@@ -117,6 +118,11 @@ public sealed class DigestService(AppDbContext db, CalendarService calendar, Exe
         Section("Продовження строків", d.Extensions);
         Section("На доопрацюванні", d.Rework);
         Section("Чекають рішення керівника після доопрацювань", d.AwaitingSupervisor);
+        var timers = d.LawTimers ?? [];
+        sb.AppendLine().Append(CultureInfo.InvariantCulture, $"Повідомлення заявникам за законом (R2 — повернення, R6 — пересилання): {timers.Count}").AppendLine();
+        foreach (var t in timers)
+            sb.Append(CultureInfo.InvariantCulture, $"  • {t.RegistrationNumber}{(t.QuestionNumber > 1 ? "/" + t.QuestionNumber : "")} — {t.Rule}, до {When(t.DueAt)}{(Overdue(t) ? ", прострочено" : "")}").AppendLine();
+        bool Overdue(LawTimerItem t) => t.State is NoticeState.Late or NoticeState.Failed or NoticeState.NoContact || d.BuiltAt >= t.DueAt;
         sb.AppendLine().Append(CultureInfo.InvariantCulture, $"Закрито як неперевірені за вчора: {d.ClosedUnverifiedYesterday}").AppendLine();
         return sb.ToString();
     }

@@ -20,19 +20,27 @@ public sealed record NoticeTimerView(string Rule, DateTimeOffset Since, DateTime
 public sealed record VerificationStateView(VerificationChannel Channel, VerificationTaskStatus Status, DateTimeOffset CreatedAt, DateTimeOffset CloseAt, int UnansweredAttempts, int AttemptsLimit);
 
 public sealed record QuestionControlView(int Number, AppealStatus Status, int ReworkCount, DateTimeOffset? SupervisorDecisionSince, NoticeTimerView? ForwardNotice,
-    IReadOnlyList<NoticeTimerView> ExtensionNotices, VerificationStateView? Verification);
+    IReadOnlyList<NoticeTimerView> ExtensionNotices, VerificationStateView? Verification, NoticeTimerView? ReturnNotice = null);
+
+/// <summary>An R2 or R6 notice still to reach the applicant (running) or not delivered by its limit (overdue), for the digest.</summary>
+public sealed record LawTimerItem(string RegistrationNumber, int QuestionNumber, string Rule, DateTimeOffset Since, DateTimeOffset DueAt, NoticeState State, bool Escalated);
 
 public sealed record AppealControlView(string RegistrationNumber, IReadOnlyList<QuestionControlView> Questions);
 
 /// <summary>
-/// The law's notices to the applicant, watched against the outbox: R6 — an appeal forwarded to another body is told
+/// The law's notices to the applicant, watched against the outbox: R2 — an appeal lacking the data Art. 5 requires is
+/// returned with an explanation no later than <see cref="ReturnDays"/> days after it was received (counted as R10 counts
+/// calendar days); R6 — an appeal forwarded to another body is told
 /// to the applicant within <see cref="ControlOptions.ForwardNoticeDays"/> days; R8 — an extension's reason and new date
 /// reach the applicant before the old deadline. A notice that failed, has no contact to go to, or is still not sent
 /// at its limit is escalated once (a <see cref="ControlMark"/> per notice) to the supervisors and in the timeline, so
 /// that someone sends it by post or calls.
 /// </summary>
-public sealed class LawNoticeWatch(AppDbContext db, AppealAccess access, IOptions<ControlOptions> options, TimeProvider time, ILogger<LawNoticeWatch> logger)
+public sealed class LawNoticeWatch(AppDbContext db, AppealAccess access, Calendar.CalendarService calendar, IOptions<ControlOptions> options, TimeProvider time, ILogger<LawNoticeWatch> logger)
 {
+    /// <summary>R2: the law's term for returning an appeal to its applicant, in calendar days from receipt (Art. 5).</summary>
+    public const int ReturnDays = 10;
+    public const string ReturnMark = "r2";
     public const string ForwardMark = "r6";
     public const string ExtensionMark = "r8";
     private static readonly TimeSpan Window = TimeSpan.FromDays(60);
@@ -56,6 +64,19 @@ public sealed class LawNoticeWatch(AppDbContext db, AppealAccess access, IOption
             var text = $"Звернення {f.RegistrationNumber} надіслано за належністю ({f.ForwardedTo}), але повідомлення заявнику {Describe(timer.State)}: " +
                 $"закон вимагає повідомити його до {Local(timer.DueAt)} (ст. 7 Закону).";
             if (await EscalateAsync(ForwardMark, f.Id, f.AppealId, f.Several ? f.Number : null, f.RegistrationNumber, "forwardNotice", text, now, ct))
+                escalated++;
+        }
+
+        var returned = await ReturnedSinceAsync(since, ct);
+        var returnMarks = await MarksAsync(ReturnMark, returned.Select(r => r.Id), ct);
+        foreach (var r in returned.Where(r => !returnMarks.Contains(r.Id)))
+        {
+            var timer = await ReturnTimerAsync(r.AppealId, r.ReceivedAt, r.ResultAt, false, ct);
+            if (!MustEscalate(timer, now))
+                continue;
+            var text = $"Звернення {r.RegistrationNumber} повернуто заявнику, але повідомлення з роз'ясненням {Describe(timer.State)}: " +
+                $"закон вимагає повернути його не пізніше {Local(timer.DueAt)} (ст. 5 Закону).";
+            if (await EscalateAsync(ReturnMark, r.Id, r.AppealId, r.Several ? r.Number : null, r.RegistrationNumber, "returnNotice", text, now, ct))
                 escalated++;
         }
 
@@ -117,6 +138,56 @@ public sealed class LawNoticeWatch(AppDbContext db, AppealAccess access, IOption
         return new NoticeTimerView("R6", forwardedAt, due, StateOf(notice, due, time.GetUtcNow()), notice?.SentAt, notice?.Channel?.ToString(), escalated);
     }
 
+    private sealed record Returned(long Id, long AppealId, int Number, DateTimeOffset ReceivedAt, DateTimeOffset ResultAt, string RegistrationNumber, bool Several);
+
+    private async Task<List<Returned>> ReturnedSinceAsync(DateTimeOffset since, CancellationToken ct) =>
+        (await db.Questions.AsNoTracking()
+            .Where(q => q.ResultCode == ResultCode.Returned && q.ResultAt != null && q.ResultAt > since)
+            .OrderBy(q => q.ResultAt).Take(1000)
+            .Select(q => new { q.Id, q.AppealId, q.Number, q.Appeal.ReceivedAt, q.ResultAt, q.Appeal.RegistrationNumber, Several = q.Appeal.Questions.Count > 1 })
+            .ToListAsync(ct))
+        .Select(q => new Returned(q.Id, q.AppealId, q.Number, q.ReceivedAt, q.ResultAt!.Value, q.RegistrationNumber, q.Several)).ToList();
+
+    /// <summary>R2: the return notice (explanation) must reach the applicant within <see cref="ReturnDays"/> calendar days of receipt.</summary>
+    private async Task<NoticeTimerView> ReturnTimerAsync(long appealId, DateTimeOffset receivedAt, DateTimeOffset returnedAt, bool escalated, CancellationToken ct)
+    {
+        var due = Core.Deadlines.DeadlineCalculator.Due(receivedAt, new Core.Deadlines.ReviewTrack("r2", ReturnDays, Core.Deadlines.TermUnit.CalendarDays),
+            await calendar.GetCalendarAsync(ct));
+        var notice = await db.Set<Notification>().AsNoTracking()
+            .Where(n => n.AppealId == appealId && n.Kind == NotificationKind.Returned && n.CreatedAt >= returnedAt)
+            .OrderBy(n => n.Id).FirstOrDefaultAsync(ct);
+        return new NoticeTimerView("R2", receivedAt, due, StateOf(notice, due, time.GetUtcNow()), notice?.SentAt, notice?.Channel?.ToString(), escalated);
+    }
+
+    /// <summary>
+    /// The R2 and R6 notices that have not reached their applicants: still within the limit (running) or past it,
+    /// failed or with no contact (overdue). The digest lists them; the oldest limit first.
+    /// </summary>
+    public async Task<List<LawTimerItem>> OpenTimersAsync(CancellationToken ct)
+    {
+        var since = time.GetUtcNow() - Window;
+        var items = new List<LawTimerItem>();
+        var returned = await ReturnedSinceAsync(since, ct);
+        var marks = await MarksAsync(ReturnMark, returned.Select(r => r.Id), ct);
+        foreach (var r in returned)
+        {
+            var t = await ReturnTimerAsync(r.AppealId, r.ReceivedAt, r.ResultAt, marks.Contains(r.Id), ct);
+            items.Add(new LawTimerItem(r.RegistrationNumber, r.Number, t.Rule, t.Since, t.DueAt, t.State, t.Escalated));
+        }
+        var forwarded = await db.Questions.AsNoTracking()
+            .Where(q => q.Status == AppealStatus.Forwarded && q.ResultAt != null && q.ResultAt > since)
+            .OrderBy(q => q.ResultAt).Take(1000)
+            .Select(q => new { q.Id, q.AppealId, q.Number, q.ResultAt, q.Appeal.RegistrationNumber })
+            .ToListAsync(ct);
+        var forwardMarks = await MarksAsync(ForwardMark, forwarded.Select(f => f.Id), ct);
+        foreach (var f in forwarded)
+        {
+            var t = await ForwardTimerAsync(f.AppealId, f.ResultAt!.Value, forwardMarks.Contains(f.Id), ct);
+            items.Add(new LawTimerItem(f.RegistrationNumber, f.Number, t.Rule, t.Since, t.DueAt, t.State, t.Escalated));
+        }
+        return items.Where(i => i.State is not (NoticeState.Sent or NoticeState.SentLate)).OrderBy(i => i.DueAt).ToList();
+    }
+
     private async Task<NoticeTimerView> ExtensionTimerAsync(long requestId, long appealId, DateTimeOffset decidedAt, DateTimeOffset oldDue, DateTimeOffset? newDue, bool escalated, CancellationToken ct)
     {
         var notice = await db.Set<Notification>().AsNoTracking()
@@ -163,7 +234,7 @@ public sealed class LawNoticeWatch(AppDbContext db, AppealAccess access, IOption
         }
     }
 
-    /// <summary>The control timers of one appeal for the card: R6 and R8 notices, the verification round.</summary>
+    /// <summary>The control timers of one appeal for the card: R2, R6 and R8 notices, the verification round.</summary>
     public async Task<AppealControlView> ForAppealAsync(string number, Actor actor, CancellationToken ct)
     {
         var appeal = await db.Appeals.AsNoTracking().Include(a => a.Questions).ThenInclude(q => q.Assignments).AsSplitQuery()
@@ -175,7 +246,7 @@ public sealed class LawNoticeWatch(AppDbContext db, AppealAccess access, IOption
         var requests = await db.ExecutorRequests.AsNoTracking()
             .Where(r => r.AppealId == appeal.Id && r.Type == ExecutorRequestType.Extend && r.Status == ExecutorRequestStatus.Approved && r.PreviousDueAt != null)
             .OrderBy(r => r.Id).ToListAsync(ct);
-        var marks = await db.Set<ControlMark>().AsNoTracking().Where(m => m.Kind == ForwardMark || m.Kind == ExtensionMark)
+        var marks = await db.Set<ControlMark>().AsNoTracking().Where(m => m.Kind == ForwardMark || m.Kind == ExtensionMark || m.Kind == ReturnMark)
             .Where(m => questionIds.Select(i => i.ToString()).Contains(m.Key) || requests.Select(r => r.Id.ToString()).Contains(m.Key))
             .Select(m => m.Kind + ":" + m.Key).ToListAsync(ct);
         var tasks = await db.Set<VerificationTask>().AsNoTracking().Where(t => t.AppealId == appeal.Id).ToListAsync(ct);
@@ -185,13 +256,16 @@ public sealed class LawNoticeWatch(AppDbContext db, AppealAccess access, IOption
             NoticeTimerView? forward = null;
             if (q.Status == AppealStatus.Forwarded && q.ResultAt is { } at)
                 forward = await ForwardTimerAsync(appeal.Id, at, marks.Contains($"{ForwardMark}:{q.Id}"), ct);
+            NoticeTimerView? returnNotice = null;
+            if (q.ResultCode == ResultCode.Returned && q.ResultAt is { } returnedAt)
+                returnNotice = await ReturnTimerAsync(appeal.Id, appeal.ReceivedAt, returnedAt, marks.Contains($"{ReturnMark}:{q.Id}"), ct);
             var extensions = new List<NoticeTimerView>();
             foreach (var r in requests.Where(r => r.QuestionId == q.Id))
                 extensions.Add(await ExtensionTimerAsync(r.Id, appeal.Id, r.DecidedAt!.Value, r.PreviousDueAt!.Value, null, marks.Contains($"{ExtensionMark}:{r.Id}"), ct));
             var task = tasks.Where(t => t.QuestionId == q.Id).OrderByDescending(t => t.Round).FirstOrDefault();
             var verification = task is null ? null
                 : new VerificationStateView(task.Channel, task.Status, task.CreatedAt, task.CreatedAt.AddDays(o.VerificationDays), task.UnansweredAttempts, o.UnansweredAttemptsToClose);
-            views.Add(new QuestionControlView(q.Number, q.Status, q.ReworkCount, q.SupervisorDecisionSince, forward, extensions, verification));
+            views.Add(new QuestionControlView(q.Number, q.Status, q.ReworkCount, q.SupervisorDecisionSince, forward, extensions, verification, returnNotice));
         }
         return new AppealControlView(appeal.RegistrationNumber, views);
     }

@@ -52,6 +52,14 @@ public static class QualityModel
             e.Property(h => h.DecisionReason).HasMaxLength(2000);
             e.Property(h => h.RegistrationNumber).HasMaxLength(32);
             e.HasIndex(h => new { h.Status, h.ReceivedAt });
+            e.HasMany(h => h.Files).WithOne().HasForeignKey(f => f.HeldIntakeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<HeldIntakeFile>(e =>
+        {
+            e.ToTable("held_intake_files");
+            e.Property(f => f.FileName).HasMaxLength(200);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.HasIndex(f => f.HeldIntakeId);
         });
         b.Entity<VerificationTask>(e =>
         {

@@ -27,7 +27,11 @@ public enum SurveyState { Open, Answered, Closed }
 public sealed record SurveyView(string Token, string RegistrationNumber, int QuestionNumber, string? ResultText, DateTimeOffset? ResultAt, SurveyState State);
 
 public sealed record SupervisorDecisionView(
-    string RegistrationNumber, int QuestionNumber, int ReworkCount, int? ExecutorId, DateTimeOffset Since, int? Rating, string? Comment, string? ResultText);
+    string RegistrationNumber, int QuestionNumber, int ReworkCount, int? ExecutorId, DateTimeOffset Since, int? Rating, string? Comment, string? ResultText,
+    string? Executor = null, string? Category = null, string? Description = null, DateTimeOffset? ReceivedAt = null, IReadOnlyList<ReworkStep>? History = null);
+
+/// <summary>One step of a question's verification rounds: a result reported, sent back for rework (with the reason), brought to the supervisor.</summary>
+public sealed record ReworkStep(DateTimeOffset At, string Action, string Actor, string? Comment);
 
 public sealed record SupervisorDecisionInput(bool? Rework, string? Reason);
 
@@ -42,6 +46,8 @@ public sealed class VerificationService(
     AppDbContext db,
     AppealWorkflow workflow,
     AuditLog audit,
+    Executors.ExecutorDirectory executors,
+    Categories.CategoryDirectory categories,
     IOptions<ControlOptions> options,
     TimeProvider time,
     ILogger<VerificationService> logger)
@@ -318,12 +324,42 @@ public sealed class VerificationService(
     {
         if (!actor.IsSupervisorOrAdmin)
             throw new ForbiddenException(Text.Get("error.forbidden"));
-        return await db.Questions.AsNoTracking().Where(q => q.SupervisorDecisionSince != null && q.Status == AppealStatus.ResultReported)
+        var rows = await db.Questions.AsNoTracking().Where(q => q.SupervisorDecisionSince != null && q.Status == AppealStatus.ResultReported)
             .OrderBy(q => q.SupervisorDecisionSince)
-            .Select(q => new SupervisorDecisionView(q.Appeal.RegistrationNumber, q.Number, q.ReworkCount, q.ExecutorId, q.SupervisorDecisionSince!.Value,
-                q.VerificationRating, q.VerificationComment, q.ResultText))
+            .Select(q => new
+            {
+                q.AppealId,
+                q.Appeal.RegistrationNumber,
+                q.Appeal.ReceivedAt,
+                q.Number,
+                q.ReworkCount,
+                q.ExecutorId,
+                Since = q.SupervisorDecisionSince!.Value,
+                q.VerificationRating,
+                q.VerificationComment,
+                q.ResultText,
+                q.CategoryCode,
+                q.Description,
+                Several = q.Appeal.Questions.Count > 1
+            })
             .Take(500).ToListAsync(ct);
+        var appealIds = rows.Select(r => r.AppealId).Distinct().ToList();
+        // The rounds behind the decision: each reported result, each «not confirmed» with the applicant's reason.
+        var steps = await db.AppealHistory.AsNoTracking()
+            .Where(h => appealIds.Contains(h.AppealId) && ReworkActions.Contains(h.Action))
+            .OrderBy(h => h.At).ThenBy(h => h.Id)
+            .Select(h => new { h.AppealId, h.QuestionNumber, h.At, h.Action, h.ActorName, h.Comment })
+            .ToListAsync(ct);
+        var lookup = await executors.LookupAsync(ct);
+        var names = await categories.AllAsync(ct);
+        return rows.Select(r => new SupervisorDecisionView(r.RegistrationNumber, r.Number, r.ReworkCount, r.ExecutorId, r.Since, r.VerificationRating,
+            r.VerificationComment, r.ResultText, lookup.Ref(r.ExecutorId)?.Name, names.TryGetValue(r.CategoryCode, out var c) ? c.Name : r.CategoryCode,
+            r.Description, r.ReceivedAt,
+            steps.Where(h => h.AppealId == r.AppealId && (h.QuestionNumber == r.Number || (!r.Several && h.QuestionNumber == null)))
+                .Select(h => new ReworkStep(h.At, h.Action, h.ActorName, h.Comment)).ToList())).ToList();
     }
+
+    private static readonly string[] ReworkActions = ["resultReported", "returnedForRework", "supervisorDecisionRequested"];
 
     private static void EnsureOperator(Actor actor)
     {
@@ -370,7 +406,7 @@ public static class QualityApi
         app.MapGet("/api/v1/appeals/{number}/control", async (string number, LawNoticeWatch watch, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await watch.ForAppealAsync(number, http.Actor(), ct)))
             .RequireAuthorization().WithTags("Quality")
-            .WithName("GetAppealControl").WithSummary("The card's control timers: R6 forward notice (5 days), R8 extension notices (before the old deadline), verification round.");
+            .WithName("GetAppealControl").WithSummary("The card's control timers: R2 return notice (10 days from receipt), R6 forward notice (5 days), R8 extension notices (before the old deadline), verification round.");
         return app;
     }
 }

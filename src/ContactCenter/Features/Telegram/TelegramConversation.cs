@@ -524,9 +524,11 @@ public sealed class TelegramConversation(
             false, null, draft.CategoryCode, draft.Description, new LocationInput(draft.Address, null, draft.Lat, draft.Long),
             null, null, null, false, null, null, null, null);
         // F5.4: the one intake gate (Features/Control): a blocked contact is refused, a text with a hate-speech term is
-        // held for an operator, who registers it on release (the request is kept; the photos are not).
+        // held for an operator, who registers it on release (the request and the photos are kept with it).
+        var photos = await db.Set<TelegramDraftFile>().AsNoTracking().Where(f => f.ChatId == chat.ChatId).OrderBy(f => f.Id)
+            .Select(f => new IntakeFile(f.FileName, f.ContentType, f.Data)).ToListAsync(ct);
         var screened = await screening.ScreenAsync(new IntakeCandidate("telegram", AppealChannel.Telegram, chat.FullName, chat.Phone, null,
-            Contact(chat), draft.Description, request, SourceRef: Contact(chat)), save: false, ct);
+            Contact(chat), draft.Description, request, SourceRef: Contact(chat), Files: photos), save: false, ct);
         if (screened.Verdict != ScreeningVerdict.Allow)
         {
             await ResetAsync(chat, ct);

@@ -52,7 +52,7 @@ public sealed class NewModel(PortalService portal, CategoryDirectory categories,
         // F5.4: a blocked contact is refused politely; a text with a hate-speech term waits for an operator.
         var formToken = Input.FormToken is { Length: >= 16 and <= 64 } ft ? ft : PortalService.NewToken();
         var screened = await screening.ScreenAsync(new Features.Control.IntakeCandidate("portal", Features.Appeals.Channel.Web, Input.FullName, Input.Phone,
-            Input.Email, null, Input.Description, PortalService.RequestOf(Input, formToken)), save: true, ct);
+            Input.Email, null, Input.Description, PortalService.RequestOf(Input, formToken), Files: await Features.Control.IntakeScreening.FilesOfAsync(Photos, ct)), save: true, ct);
         if (screened.Verdict == Features.Control.ScreeningVerdict.Refuse)
         {
             Add("form", PortalText.T("err.blocked"));

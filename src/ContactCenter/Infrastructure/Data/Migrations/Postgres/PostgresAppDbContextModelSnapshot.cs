@@ -1668,6 +1668,49 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("held_intakes", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntakeFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("HeldIntakeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held_intake_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_intake_files");
+
+                    b.HasIndex("HeldIntakeId")
+                        .HasDatabaseName("ix_held_intake_files_held_intake_id");
+
+                    b.ToTable("held_intake_files", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Control.ScreeningTerm", b =>
                 {
                     b.Property<int>("Id")
@@ -3682,6 +3725,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntakeFile", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Control.HeldIntake", null)
+                        .WithMany("Files")
+                        .HasForeignKey("HeldIntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_held_intake_files_held_intakes_held_intake_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Email.InboundEmailAttachment", b =>
                 {
                     b.HasOne("ContactCenter.Features.Email.InboundEmail", null)
@@ -3859,6 +3912,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("ContactCenter.Features.Appeals.Question", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntake", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Email.InboundEmail", b =>

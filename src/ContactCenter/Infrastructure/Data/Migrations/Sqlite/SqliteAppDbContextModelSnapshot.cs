@@ -1602,6 +1602,47 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("held_intakes", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntakeFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("HeldIntakeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_intake_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_intake_files");
+
+                    b.HasIndex("HeldIntakeId")
+                        .HasDatabaseName("ix_held_intake_files_held_intake_id");
+
+                    b.ToTable("held_intake_files", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Control.ScreeningTerm", b =>
                 {
                     b.Property<int>("Id")
@@ -3572,6 +3613,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntakeFile", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Control.HeldIntake", null)
+                        .WithMany("Files")
+                        .HasForeignKey("HeldIntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_held_intake_files_held_intakes_held_intake_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Email.InboundEmailAttachment", b =>
                 {
                     b.HasOne("ContactCenter.Features.Email.InboundEmail", null)
@@ -3749,6 +3800,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("ContactCenter.Features.Appeals.Question", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntake", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Email.InboundEmail", b =>
