@@ -14,6 +14,7 @@ public static class AnalyticsSetup
         services.AddScoped<ExecutorRatingJob>();
         services.AddScoped<SpikeDetector>();
         services.AddScoped<SpikeDetectionJob>();
+        services.AddScoped<RatingSettings>();
         return services;
     }
 
