@@ -1,12 +1,8 @@
-using ContactCenter.Features.Audit;
 using ContactCenter.Features.Calendar;
-using ContactCenter.Features.Categories;
 using ContactCenter.Features.Identity;
 using ContactCenter.Infrastructure;
-using ContactCenter.Infrastructure.Data;
 using ContactCenter.Infrastructure.Errors;
 using ContactCenter.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Features.Analytics;
 
@@ -49,92 +45,38 @@ public static class AnalyticsApi
             return TypedResults.Ok(await queries.HistoryAsync(from, to, executor, ct));
         }).WithName("GetExecutorRatingHistory").WithSummary("Daily scores and ranks of executors over a period (default: the last 30 computed days).");
 
-        group.MapPost("/rating/compute", async (DateOnly? day, ExecutorRating rating, CalendarService calendar, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/rating/compute", async (DateOnly? day, RatingSettings settings, HttpContext http, CancellationToken ct) =>
         {
-            http.RequireAdministrator();
-            var d = day ?? DashboardQueries.KyivDay(time.GetUtcNow(), calendar.TimeZone);
-            var rows = await rating.ComputeDayAsync(d, ct);
+            var (d, rows) = await settings.ComputeDayAsync(day, http.Actor(), ct);
             return TypedResults.Ok(new { day = d, executors = rows });
-        }).WithName("ComputeExecutorRating").WithSummary("Recomputes the rating of one day now (the hourly job does it anyway).");
+        }).WithName("ComputeExecutorRating").WithSummary("Recomputes the rating of one day now (the hourly job does it anyway): the head or an administrator.");
 
-        group.MapGet("/rating/weights", async (AnalyticsQueries queries, HttpContext http, CancellationToken ct) =>
-        {
-            RequireReader(http);
-            return TypedResults.Ok(await queries.WeightsAsync(ct));
-        }).WithName("ListRatingWeights").WithSummary("Every version of the rating weights with the day it applies from.");
+        group.MapGet("/rating/weights", async (RatingSettings settings, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await settings.WeightsAsync(http.Actor(), ct)))
+            .WithName("ListRatingWeights").WithSummary("Every version of the rating weights with the day it applies from.");
 
-        group.MapPost("/rating/weights", async (WeightsRequest request, AppDbContext db, AuditLog audit, CalendarService calendar, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/rating/weights", async (WeightsRequest request, RatingSettings settings, HttpContext http, CancellationToken ct) =>
         {
-            var actor = http.RequireAdministrator();
-            var today = DashboardQueries.KyivDay(time.GetUtcNow(), calendar.TimeZone);
-            var from = request.EffectiveFrom ?? today;
-            var errors = new ValidationErrors();
-            var values = new[] { request.OnTime, request.Executed, request.Confirmed, request.ExecutionSpeed, request.ExplanationSpeed, request.Satisfaction };
-            if (values.Any(v => v < 0 || double.IsNaN(v) || v > 1000) || values.Sum() <= 0)
-                errors.Add("weights", AnalyticsText.S("weights.invalid"));
-            if (from < today)
-                errors.Add("effectiveFrom", AnalyticsText.S("weights.past"));
-            errors.ThrowIfAny();
-            if (await db.Set<RatingWeights>().AnyAsync(w => w.EffectiveFrom == from, ct))
-                throw new ConflictException(AnalyticsText.S("weights.exists", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-            var weights = new RatingWeights
-            {
-                EffectiveFrom = from,
-                OnTime = request.OnTime,
-                Executed = request.Executed,
-                Confirmed = request.Confirmed,
-                ExecutionSpeed = request.ExecutionSpeed,
-                ExplanationSpeed = request.ExplanationSpeed,
-                Satisfaction = request.Satisfaction,
-                CreatedAt = time.GetUtcNow(),
-                CreatedByName = actor.Name,
-            };
-            db.Add(weights);
-            audit.Add(actor, "ratingWeights.create", "ratingWeights", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                System.Text.Json.JsonSerializer.Serialize(request));
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/v1/analytics/rating/weights", new RatingWeightsView(weights.Id, weights.EffectiveFrom, weights.OnTime, weights.Executed,
-                weights.Confirmed, weights.ExecutionSpeed, weights.ExplanationSpeed, weights.Satisfaction, weights.CreatedAt, weights.CreatedByName));
-        }).WithName("CreateRatingWeights").WithSummary("Adds a weights version from today or a later day; the days before keep the weights they had.");
+            var view = await settings.CreateWeightsAsync(request, http.Actor(), ct);
+            return TypedResults.Created("/api/v1/analytics/rating/weights", view);
+        }).WithName("CreateRatingWeights").WithSummary("Adds a weights version from today or a later day (the head or an administrator); the days before keep the weights they had.");
 
-        group.MapGet("/reference-times", async (AppDbContext db, CategoryDirectory categories, Microsoft.Extensions.Options.IOptions<AnalyticsOptions> options, HttpContext http, CancellationToken ct) =>
-        {
-            RequireReader(http);
-            var own = await db.Set<CategoryReferenceTime>().AsNoTracking().ToDictionaryAsync(r => r.CategoryCode, StringComparer.OrdinalIgnoreCase, ct);
-            var all = await categories.AllAsync(ct);
-            return TypedResults.Ok(all.Values.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new
-            {
-                categoryCode = c.Code,
-                executionHours = own.TryGetValue(c.Code, out var r) ? r.ExecutionHours : options.Value.DefaultExecutionHours,
-                explanationHours = r?.ExplanationHours ?? options.Value.DefaultExplanationHours,
-                isDefault = r is null,
-            }));
-        }).WithName("ListReferenceTimes").WithSummary("Reference times per category for the speed components of the rating (hours; defaults where none was set).");
+        group.MapGet("/reference-times", async (RatingSettings settings, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await settings.ReferenceTimesAsync(http.Actor(), ct)))
+            .WithName("ListReferenceTimes").WithSummary("Reference times per category for the speed components of the rating (hours; defaults where none was set).");
 
-        group.MapPut("/reference-times/{category}", async (string category, ReferenceTimeRequest request, AppDbContext db, CategoryDirectory categories, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        group.MapPut("/reference-times/{category}", async (string category, ReferenceTimeRequest request, RatingSettings settings, HttpContext http, CancellationToken ct) =>
         {
-            var actor = http.RequireAdministrator();
-            var all = await categories.AllAsync(ct);
-            if (!all.ContainsKey(category))
-                throw new NotFoundException(Text.Get("category.unknown", category));
-            if (request.ExecutionHours <= 0 || request.ExplanationHours <= 0 || request.ExecutionHours > 100000 || request.ExplanationHours > 100000)
-                throw AppValidationException.For("executionHours", AnalyticsText.S("reference.invalid"));
-            var row = await db.Set<CategoryReferenceTime>().FirstOrDefaultAsync(r => r.CategoryCode == category, ct);
-            if (row is null)
-                db.Add(row = new CategoryReferenceTime { CategoryCode = all[category].Code });
-            row.ExecutionHours = request.ExecutionHours;
-            row.ExplanationHours = request.ExplanationHours;
-            audit.Add(actor, "referenceTime.set", "category", row.CategoryCode, System.Text.Json.JsonSerializer.Serialize(request));
-            await db.SaveChangesAsync(ct);
+            await settings.SetReferenceTimeAsync(category, request, http.Actor(), ct);
             return TypedResults.NoContent();
-        }).WithName("SetReferenceTime").WithSummary("Sets a category's reference times (hours from registration to a positive result / to an explanation).");
+        }).WithName("SetReferenceTime").WithSummary("Sets a category's reference times (hours from registration to a positive result / to an explanation): the head or an administrator.");
 
         group.MapGet("/operators", async (DateOnly? from, DateOnly? to, AnalyticsQueries queries, CalendarService calendar, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
             RequireReader(http);
             var last = to ?? DashboardQueries.KyivDay(time.GetUtcNow(), calendar.TimeZone);
             return TypedResults.Ok(await queries.OperatorsAsync(from ?? last.AddDays(-29), last, ct));
-        }).WithName("GetOperatorStatistics").WithSummary("Answered calls and registered appeals per operator; consultations are not recorded yet (null).");
+        }).WithName("GetOperatorStatistics").WithSummary("Answered calls, registered appeals and consultations given per operator.");
 
         group.MapGet("/spikes", async (int? limit, AnalyticsQueries queries, HttpContext http, CancellationToken ct) =>
         {

@@ -16,8 +16,8 @@ public sealed record RatingView(DateOnly? Day, int WindowDays, RatingWeightsView
 
 public sealed record RatingPoint(DateOnly Day, int ExecutorId, string Executor, double Score, int Rank);
 
-/// <summary>Operator statistics. Consultations are not recorded as data yet, so they are null (not zero).</summary>
-public sealed record OperatorStatsView(string Operator, int Calls, int AppealsRegistered, int? Consultations);
+/// <summary>Operator statistics of a period: answered calls, appeals registered, consultations given.</summary>
+public sealed record OperatorStatsView(string Operator, int Calls, int AppealsRegistered, int Consultations);
 
 public sealed record SpikeView(long Id, DateTimeOffset DetectedAt, SpikeKind Kind, string Key, string Label, DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
     int Count, double Baseline, IReadOnlyList<string> Appeals, string Link);
@@ -67,7 +67,8 @@ public sealed class AnalyticsQueries(AppDbContext db, ExecutorDirectory executor
 
     /// <summary>
     /// Per operator in the period (Kyiv days, inclusive): answered calls (the PBX's operator login, matched to a user by
-    /// login, e-mail or id) and appeals registered. Consultations are not recorded yet: null.
+    /// login, e-mail or id), appeals registered and consultations given (F1.8; by the operator's user id, or the name
+    /// logged with it when there is none).
     /// </summary>
     public async Task<IReadOnlyList<OperatorStatsView>> OperatorsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -84,24 +85,30 @@ public sealed class AnalyticsQueries(AppDbContext db, ExecutorDirectory executor
             .GroupBy(c => c.OperatorUser)
             .Select(g => new { Operator = g.Key!, Count = g.Count() })
             .ToListAsync(ct);
+        var consultations = await db.Consultations.AsNoTracking()
+            .Where(c => c.At >= start && c.At < end)
+            .GroupBy(c => new { c.OperatorUserId, c.OperatorName })
+            .Select(g => new { g.Key.OperatorUserId, g.Key.OperatorName, Count = g.Count() })
+            .ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.UserName, u.Email, u.FullName }).ToListAsync(ct);
-        var result = new Dictionary<string, (string Name, int Calls, int Appeals)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in registered)
+        var result = new Dictionary<string, (string Name, int Calls, int Appeals, int Consultations)>(StringComparer.OrdinalIgnoreCase);
+        void Count(string key, string name, int calls, int appeals, int consulted)
         {
-            var key = r.RegisteredByUserId!;
-            var cur = result.GetValueOrDefault(key, (r.RegisteredByName ?? key, 0, 0));
-            result[key] = (cur.Item1, cur.Item2, cur.Item3 + r.Count);
+            var cur = result.TryGetValue(key, out var known) ? known : (Name: name, Calls: 0, Appeals: 0, Consultations: 0);
+            result[key] = (cur.Name, cur.Calls + calls, cur.Appeals + appeals, cur.Consultations + consulted);
         }
+        foreach (var r in registered)
+            Count(r.RegisteredByUserId!, r.RegisteredByName ?? r.RegisteredByUserId!, 0, r.Count, 0);
+        foreach (var c in consultations)
+            Count(c.OperatorUserId ?? c.OperatorName, c.OperatorName, 0, 0, c.Count);
         foreach (var c in calls)
         {
             var user = users.FirstOrDefault(u => string.Equals(u.UserName, c.Operator, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(u.Email, c.Operator, StringComparison.OrdinalIgnoreCase) || u.Id == c.Operator);
-            var key = user?.Id ?? c.Operator;
-            var cur = result.GetValueOrDefault(key, (user?.FullName is { Length: > 0 } n ? n : c.Operator, 0, 0));
-            result[key] = (cur.Item1, cur.Item2 + c.Count, cur.Item3);
+            Count(user?.Id ?? c.Operator, user?.FullName is { Length: > 0 } n ? n : c.Operator, c.Count, 0, 0);
         }
-        return result.Values.OrderByDescending(v => v.Appeals + v.Calls).ThenBy(v => v.Name, StringComparer.Ordinal)
-            .Select(v => new OperatorStatsView(v.Name, v.Calls, v.Appeals, null)).ToList();
+        return result.Values.OrderByDescending(v => v.Appeals + v.Calls + v.Consultations).ThenBy(v => v.Name, StringComparer.Ordinal)
+            .Select(v => new OperatorStatsView(v.Name, v.Calls, v.Appeals, v.Consultations)).ToList();
     }
 
     public async Task<IReadOnlyList<SpikeView>> SpikesAsync(int limit, CancellationToken ct)

@@ -16,6 +16,7 @@ public static class AnalyticsSetup
         services.AddScoped<SpikeDetectionJob>();
         services.AddScoped<DailyAggregates>();
         services.AddScoped<ReportAggregatesJob>();
+        services.AddScoped<RatingSettings>();
         return services;
     }
 

@@ -15,10 +15,16 @@ namespace ContactCenter.Features.Analytics;
 /// least <see cref="AnalyticsOptions.SpikeMinCount"/> and at least <see cref="AnalyticsOptions.SpikeRatio"/> × the
 /// baseline (a baseline under 1 counts as 1). One spike is one signal: while later runs keep seeing the same key
 /// spiking (a run within one window of the last sighting), the signal is updated, not repeated; the head (the
-/// supervisors' role) gets one staff notification with the appeals behind it.
+/// supervisors' role) gets one staff notification with the appeals behind it, and the live screens hear of it at once:
+/// a new signal is published on the real-time seam as an appeal event <see cref="SignalledAction"/> of its first appeal
+/// (so it reaches every instance: the spikes page and the head's unread counter refresh without a reload).
 /// </summary>
-public sealed class SpikeDetector(AppDbContext db, CategoryDirectory categories, IOptions<AnalyticsOptions> options, TimeProvider time, ILogger<SpikeDetector> logger)
+public sealed class SpikeDetector(AppDbContext db, CategoryDirectory categories, Infrastructure.Events.AppealEvents events, IOptions<AnalyticsOptions> options,
+    TimeProvider time, ILogger<SpikeDetector> logger)
 {
+    /// <summary>The action of the appeal event published when a new spike signal is raised.</summary>
+    public const string SignalledAction = "spikeSignalled";
+
     private sealed record Row(long AppealId, string Number, string Category, int? DistrictId, int? BuildingId);
 
     public async Task<IReadOnlyList<SpikeSignal>> RunAsync(CancellationToken ct)
@@ -106,6 +112,11 @@ public sealed class SpikeDetector(AppDbContext db, CategoryDirectory categories,
             Text = AnalyticsText.SpikeNotice(kind, label, count, mean, window.TotalHours, numbers),
         });
         await db.SaveChangesAsync(ct);
+        var first = numbers.FirstOrDefault();
+        var appeal = first is null ? null : await db.Appeals.AsNoTracking().Include(a => a.Questions).ThenInclude(q => q.Assignments).AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.RegistrationNumber == first, ct);
+        if (appeal is not null)
+            await events.PublishAsync(appeal, SignalledAction, ct);
         return signal;
     }
 
