@@ -35,6 +35,9 @@ public static class AdminApi
             TypedResults.Ok(await admin.SetLockedAsync(id, false, http.Actor(), ct))).WithName("UnlockUser");
         users.MapPost("/{id}/reset-two-factor", async (string id, UserAdmin admin, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await admin.ResetTwoFactorAsync(id, http.Actor(), ct))).WithName("ResetUserTwoFactor");
+        users.MapPost("/{id}/reset-password", async (string id, UserAdmin admin, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await admin.ResetPasswordAsync(id, http.Actor(), ct)))
+            .WithName("ResetUserPassword").WithSummary("A new temporary password (in this response only), to be changed at the next sign-in.");
         users.MapPost("/{id}/sign-out-everywhere", async (string id, UserAdmin admin, HttpContext http, CancellationToken ct) =>
         {
             await admin.SignOutEverywhereAsync(id, http.Actor(), ct);
