@@ -127,6 +127,7 @@ public static class Startup
         // Administration (issue 3): one service per screen, shared by the API and the console.
         services.AddScoped<Features.Admin.UserAdmin>();
         services.AddScoped<Features.Identity.PasswordChange>();
+        services.AddScoped<Features.Admin.AdminExport>();
         services.AddScoped<Features.Admin.ExecutorAdmin>();
         services.AddScoped<Features.Admin.CategoryAdmin>();
         services.AddScoped<Features.Admin.ReviewTrackAdmin>();

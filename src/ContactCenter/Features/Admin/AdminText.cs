@@ -216,5 +216,13 @@ public static class AdminText
         ["users.resetPasswordConfirm"] = ("Видати {0} новий тимчасовий пароль? Поточний перестане діяти, усі сеанси завершаться.", "Issue {0} a new temporary password? The current one stops working and every session ends."),
         ["users.resetPasswordDone"] = ("Новий тимчасовий пароль видано.", "A new temporary password has been issued."),
         ["users.mustChange"] = ("змінить пароль", "to change password"),
+        ["export.csv"] = ("Експорт CSV", "Export CSV"),
+        ["export.id"] = ("Ідентифікатор", "Id"),
+        ["export.parentId"] = ("Вищий підрозділ (ідентифікатор)", "Parent (id)"),
+        ["export.defaultExecutorId"] = ("Виконавець за замовчуванням (ідентифікатор)", "Default executor (id)"),
+        ["export.twoFactor"] = ("Другий фактор", "Second factor"),
+        ["export.login"] = ("Обліковий запис", "Login"),
+        ["routing.place"] = ("Місце", "Place"),
+        ["routing.everywhere"] = ("уся громада", "the whole community"),
     }.ToFrozenDictionary();
 }
