@@ -126,6 +126,8 @@ public static class Startup
         services.AddScoped<AddressImport>();
         // Administration (issue 3): one service per screen, shared by the API and the console.
         services.AddScoped<Features.Admin.UserAdmin>();
+        services.AddScoped<Features.Identity.PasswordChange>();
+        services.AddScoped<Features.Admin.AdminExport>();
         services.AddScoped<Features.Admin.ExecutorAdmin>();
         services.AddScoped<Features.Admin.CategoryAdmin>();
         services.AddScoped<Features.Admin.ReviewTrackAdmin>();
@@ -209,7 +211,8 @@ public static class Startup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<Features.Identity.LocalizedIdentityErrors>();
 
         services.AddAuthentication(o =>
             {

@@ -15,6 +15,12 @@ public static class AdminApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Administration");
 
+        api.MapGet("/admin/exports/{list}", async (string list, string? q, string? role, string? sort, bool? desc, bool? isPublic, string? category,
+                bool? includeInactive, bool? includeRevoked, AdminExport export, HttpContext http, CancellationToken ct) =>
+            await export.CsvAsync(list, new AdminListQuery(q, role, sort, desc ?? false, isPublic, category, includeInactive ?? false, includeRevoked ?? false), http.Actor(), ct))
+            .WithName("ExportAdminList")
+            .WithSummary("CSV (UTF-8 with BOM, «;») of an administration list with its filter and order: users, executors, staff, categories, tracks, knowledge, api-keys (no secrets), addresses (the import's columns), routing-rules.");
+
         var users = api.MapGroup("/users");
         users.MapGet("/", async (string? q, string? role, string? sort, bool? desc, int? page, int? pageSize, UserAdmin admin, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await admin.ListAsync(new UserQuery(q, role, sort, desc ?? false, page ?? 0, pageSize ?? 25), http.Actor(), ct)))
@@ -35,6 +41,9 @@ public static class AdminApi
             TypedResults.Ok(await admin.SetLockedAsync(id, false, http.Actor(), ct))).WithName("UnlockUser");
         users.MapPost("/{id}/reset-two-factor", async (string id, UserAdmin admin, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await admin.ResetTwoFactorAsync(id, http.Actor(), ct))).WithName("ResetUserTwoFactor");
+        users.MapPost("/{id}/reset-password", async (string id, UserAdmin admin, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await admin.ResetPasswordAsync(id, http.Actor(), ct)))
+            .WithName("ResetUserPassword").WithSummary("A new temporary password (in this response only), to be changed at the next sign-in.");
         users.MapPost("/{id}/sign-out-everywhere", async (string id, UserAdmin admin, HttpContext http, CancellationToken ct) =>
         {
             await admin.SignOutEverywhereAsync(id, http.Actor(), ct);

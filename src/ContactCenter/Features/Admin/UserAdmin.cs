@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContactCenter.Features.Admin;
 
 public sealed record UserRow(string Id, string Email, string FullName, IReadOnlyList<string> Roles, int? ExecutorId, string? ExecutorName,
-    bool IsLocked, bool TwoFactorEnabled, bool MustEnrolTwoFactor);
+    bool IsLocked, bool TwoFactorEnabled, bool MustEnrolTwoFactor, bool MustChangePassword = false);
 
 public sealed record UserQuery(string? Q = null, string? Role = null, string? Sort = null, bool Descending = false, int Page = 0, int PageSize = 25);
 
@@ -81,6 +81,8 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, Audit
             FullName = input.FullName!.Trim(),
             ExecutorId = input.ExecutorId,
             MustEnrolTwoFactor = input.MustEnrolTwoFactor ?? true,
+            // The administrator has seen the temporary password: the user replaces it at the first sign-in.
+            MustChangePassword = true,
         };
         var password = TemporaryPassword();
         Check(await users.CreateAsync(user, password));
@@ -145,6 +147,26 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, Audit
         return (await RowsAsync([user], ct))[0];
     }
 
+    /// <summary>
+    /// A forgotten password: a new temporary one (returned once), to be changed at the next sign-in; every session of the
+    /// user ends (the stamp is renewed) and a lockout from failed attempts is lifted.
+    /// </summary>
+    public async Task<CreatedUser> ResetPasswordAsync(string id, Actor actor, CancellationToken ct)
+    {
+        AdminGuard.Require(actor);
+        var user = await FindAsync(id);
+        var password = TemporaryPassword();
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        user.MustChangePassword = true;
+        Check(await users.UpdateAsync(user));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        audit.Add(actor, "resetPassword", "user", user.Id);
+        await db.SaveChangesAsync(ct);
+        return new CreatedUser((await RowsAsync([user], ct))[0], password);
+    }
+
     /// <summary>Renews the security stamp: every session of the user ends when its cookie is next validated (within a minute).</summary>
     public async Task SignOutEverywhereAsync(string id, Actor actor, CancellationToken ct)
     {
@@ -202,7 +224,7 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, Audit
         return page.Select(u => new UserRow(u.Id, u.Email ?? u.UserName ?? "", u.FullName,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(),
             u.ExecutorId, u.ExecutorId is { } e && executors.TryGetValue(e, out var name) ? name : null,
-            u.LockoutEnd is { } end && end > now, u.TwoFactorEnabled, u.MustEnrolTwoFactor)).ToList();
+            u.LockoutEnd is { } end && end > now, u.TwoFactorEnabled, u.MustEnrolTwoFactor, u.MustChangePassword)).ToList();
     }
 
     private static void Check(IdentityResult result)

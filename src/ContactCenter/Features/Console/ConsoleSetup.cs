@@ -11,6 +11,7 @@ public static class ConsoleSetup
 {
     public const string FullNameClaim = "cc:full_name";
     public const string MustEnrolClaim = "cc:must_enrol";
+    public const string MustChangePasswordClaim = "cc:must_change_password";
 
     public static IServiceCollection AddConsole(this IServiceCollection services)
     {
@@ -77,6 +78,8 @@ public sealed class ConsoleClaimsFactory(UserManager<AppUser> users, RoleManager
             identity.AddClaim(new Claim(Infrastructure.Security.Actor.ExecutorIdClaim, executor.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.MustEnrolTwoFactor && !user.TwoFactorEnabled)
             identity.AddClaim(new Claim(ConsoleSetup.MustEnrolClaim, "true"));
+        if (user.MustChangePassword)
+            identity.AddClaim(new Claim(ConsoleSetup.MustChangePasswordClaim, "true"));
         return identity;
     }
 }

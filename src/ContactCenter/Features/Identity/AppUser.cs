@@ -11,6 +11,8 @@ public sealed class AppUser : IdentityUser
     public bool MustEnrolTwoFactor { get; set; }
     /// <summary>The operator's PBX extension: a CTI event's <c>user</c> names the operator by it (or by the login).</summary>
     public string? Extension { get; set; }
+    /// <summary>Signed in with a temporary password an administrator issued: the console asks for a new one before anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>Role names (SPEC §1), as stored in Identity and bound to API keys.</summary>

@@ -8,7 +8,7 @@ namespace ContactCenter.Features.Routing;
 public sealed record RoutingSuggestion(int ExecutorId, string Reason);
 
 /// <summary>
-/// Suggests the executor of a question (F3.2): the most specific rule wins — building, then district,
+/// Suggests the executor of a question (F3.2): the most specific rule wins — building, then street, then district,
 /// then the category alone — walking up the category tree; then the category's default executor.
 /// The operator sees the suggestion and may override it.
 /// </summary>
@@ -24,14 +24,24 @@ public sealed class Router(IServiceScopeFactory scopes, IMemoryCache cache, Cate
             return null;
 
         var rules = (await RulesAsync(ct)).Where(r => chain.Contains(r.CategoryCode)).ToList();
+        // Callers know the building and its district; the street is looked up only when a street rule could apply.
+        int? streetId = null;
+        if (buildingId is { } bid && rules.Any(r => r.StreetId is not null))
+        {
+            using var scope = scopes.CreateScope();
+            streetId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Buildings.AsNoTracking()
+                .Where(b => b.Id == bid).Select(b => (int?)b.StreetId).FirstOrDefaultAsync(ct);
+        }
         foreach (var code in chain)
         {
             var forCode = rules.Where(r => r.CategoryCode == code).ToList();
             if (buildingId is not null && forCode.FirstOrDefault(r => r.BuildingId == buildingId) is { } byBuilding)
                 return new RoutingSuggestion(byBuilding.ExecutorId, "building");
-            if (districtId is not null && forCode.FirstOrDefault(r => r.BuildingId == null && r.DistrictId == districtId) is { } byDistrict)
+            if (streetId is not null && forCode.FirstOrDefault(r => r.BuildingId == null && r.StreetId == streetId) is { } byStreet)
+                return new RoutingSuggestion(byStreet.ExecutorId, "street");
+            if (districtId is not null && forCode.FirstOrDefault(r => r.BuildingId == null && r.StreetId == null && r.DistrictId == districtId) is { } byDistrict)
                 return new RoutingSuggestion(byDistrict.ExecutorId, "district");
-            if (forCode.FirstOrDefault(r => r.BuildingId == null && r.DistrictId == null) is { } byCategory)
+            if (forCode.FirstOrDefault(r => r.BuildingId == null && r.StreetId == null && r.DistrictId == null) is { } byCategory)
                 return new RoutingSuggestion(byCategory.ExecutorId, "category");
             if (categories[code].DefaultExecutorId is { } defaultExecutor)
                 return new RoutingSuggestion(defaultExecutor, "categoryDefault");

@@ -10,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Features.Routing;
 
-public sealed record RoutingRuleView(int Id, string CategoryCode, int? DistrictId, int? BuildingId, int ExecutorId);
+public sealed record RoutingRuleView(int Id, string CategoryCode, int? DistrictId, int? BuildingId, int ExecutorId, int? StreetId = null);
 
-public sealed record RoutingRuleInput(string? CategoryCode, int? DistrictId, int? BuildingId, int? ExecutorId);
+public sealed record RoutingRuleInput(string? CategoryCode, int? DistrictId, int? BuildingId, int? ExecutorId, int? StreetId = null);
 
 /// <summary>What the operator sees before saving: the suggested executor, the review track and the deadline.</summary>
 public sealed record RoutingSuggestionView(string CategoryCode, int? ExecutorId, string? ExecutorName, string? Reason, string ReviewTrack, DateTimeOffset DueAt);
@@ -29,7 +29,7 @@ public static class RoutingApi
 
         group.MapGet("/rules", async (AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await db.RoutingRules.AsNoTracking().OrderBy(r => r.CategoryCode).ThenBy(r => r.Id)
-                .Select(r => new RoutingRuleView(r.Id, r.CategoryCode, r.DistrictId, r.BuildingId, r.ExecutorId)).ToListAsync(ct)))
+                .Select(r => new RoutingRuleView(r.Id, r.CategoryCode, r.DistrictId, r.BuildingId, r.ExecutorId, r.StreetId)).ToListAsync(ct)))
             .WithName("ListRoutingRules");
 
         group.MapPost("/rules", async (RoutingRuleInput input, AppDbContext db, Router router, AuditLog audit, HttpContext http, CancellationToken ct) =>
@@ -44,15 +44,24 @@ public static class RoutingApi
                 errors.Add("districtId", Text.Get("error.notFound"));
             if (input.BuildingId is { } b && !await db.Buildings.AnyAsync(x => x.Id == b, ct))
                 errors.Add("buildingId", Text.Get("error.notFound"));
+            if (input.StreetId is { } st && !await db.Streets.AnyAsync(x => x.Id == st, ct))
+                errors.Add("streetId", Text.Get("error.notFound"));
+            // One rule names one place; the router ranks building, street, district, then the whole community.
+            if (new[] { input.DistrictId is not null, input.StreetId is not null, input.BuildingId is not null }.Count(x => x) > 1)
+                errors.Add("place", Text.Get("admin.routing.onePlace"));
             errors.ThrowIfAny();
-            var rule = new RoutingRule { CategoryCode = input.CategoryCode!, DistrictId = input.DistrictId, BuildingId = input.BuildingId, ExecutorId = input.ExecutorId!.Value };
+            var same = await db.RoutingRules.AsNoTracking().Where(r => r.CategoryCode == input.CategoryCode && r.DistrictId == input.DistrictId
+                && r.StreetId == input.StreetId && r.BuildingId == input.BuildingId).Select(r => (int?)r.ExecutorId).FirstOrDefaultAsync(ct);
+            if (same is { } other)
+                throw new ConflictException(Text.Get("admin.routing.duplicate", other));
+            var rule = new RoutingRule { CategoryCode = input.CategoryCode!, DistrictId = input.DistrictId, StreetId = input.StreetId, BuildingId = input.BuildingId, ExecutorId = input.ExecutorId!.Value };
             db.RoutingRules.Add(rule);
             await db.SaveChangesAsync(ct);
             audit.Add(http.Actor(), "create", "routingRule", rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await db.SaveChangesAsync(ct);
             router.InvalidateRules();
-            return TypedResults.Created($"/api/v1/routing/rules/{rule.Id}", new RoutingRuleView(rule.Id, rule.CategoryCode, rule.DistrictId, rule.BuildingId, rule.ExecutorId));
-        }).WithName("CreateRoutingRule").WithSummary("Category (+ district or building) → executor (administrator).");
+            return TypedResults.Created($"/api/v1/routing/rules/{rule.Id}", new RoutingRuleView(rule.Id, rule.CategoryCode, rule.DistrictId, rule.BuildingId, rule.ExecutorId, rule.StreetId));
+        }).WithName("CreateRoutingRule").WithSummary("Category (+ one of district, street or building) → executor (administrator); the same category and place twice is 409.");
 
         group.MapDelete("/rules/{id:int}", async (int id, AppDbContext db, Router router, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {

@@ -31,7 +31,11 @@ public sealed class AdminScreensTests(SqliteBrowserApp app) : IClassFixture<Sqli
         var login = new LoginPage(theirs);
         await login.OpenAsync();
         await login.SignInAsync(email, password);
-        await theirs.WaitForURLAsync("**/console/register");
+        // A temporary password is replaced before any work.
+        await theirs.WaitForURLAsync("**/console/account/password");
+        await new ChangePasswordPage(theirs).ChangeAsync(password, "Vlasnyi-parol-2026", "Vlasnyi-parol-2026");
+        await theirs.GetByText("Пароль змінено.").WaitForAsync();
+        await theirs.GotoAsync("/console/register");
         await Interactive.WaitAsync(theirs);
         await Assertions.Expect(theirs.GetByText("Оксана Григоренко · оператор")).ToBeVisibleAsync();
     }

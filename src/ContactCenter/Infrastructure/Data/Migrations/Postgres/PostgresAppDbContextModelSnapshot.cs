@@ -2082,6 +2082,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
+
                     b.Property<bool>("MustEnrolTwoFactor")
                         .HasColumnType("boolean")
                         .HasColumnName("must_enrol_two_factor");
@@ -2994,6 +2998,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ExecutorId")
                         .HasColumnType("integer")
                         .HasColumnName("executor_id");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("street_id");
 
                     b.HasKey("Id")
                         .HasName("pk_routing_rules");

@@ -2002,6 +2002,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_end");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_change_password");
+
                     b.Property<bool>("MustEnrolTwoFactor")
                         .HasColumnType("INTEGER")
                         .HasColumnName("must_enrol_two_factor");
@@ -2892,6 +2896,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ExecutorId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("executor_id");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("street_id");
 
                     b.HasKey("Id")
                         .HasName("pk_routing_rules");
