@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204134535_ReportAggregates")]
-    partial class ReportAggregates
+    [Migration("20261204142939_AccountsHeldFilesReportAggregatesListIndexes")]
+    partial class AccountsHeldFilesReportAggregatesListIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -648,6 +648,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_appeals");
 
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_appeals_resonant_due_at")
+                        .HasFilter("resonant");
+
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_external_id");
@@ -834,6 +838,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ExecutorId", "Active")
                         .HasDatabaseName("ix_assignments_executor_id_active");
+
+                    b.HasIndex("QuestionId", "ExecutorId")
+                        .HasDatabaseName("ix_assignments_active_scope")
+                        .HasFilter("active");
 
                     b.ToTable("assignments", (string)null);
                 });
@@ -1156,6 +1164,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CategoryCode", "Status")
                         .HasDatabaseName("ix_questions_category_code_status");
+
+                    b.HasIndex("AppealId", "ExecutorId", "Id")
+                        .HasDatabaseName("ix_questions_scope");
 
                     b.HasIndex("ExecutorId", "Status", "DueAt")
                         .HasDatabaseName("ix_questions_executor_id_status_due_at");
@@ -1660,6 +1671,49 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("held_intakes", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntakeFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("HeldIntakeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held_intake_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_intake_files");
+
+                    b.HasIndex("HeldIntakeId")
+                        .HasDatabaseName("ix_held_intake_files_held_intake_id");
+
+                    b.ToTable("held_intake_files", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Control.ScreeningTerm", b =>
                 {
                     b.Property<int>("Id")
@@ -2030,6 +2084,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
 
                     b.Property<bool>("MustEnrolTwoFactor")
                         .HasColumnType("boolean")
@@ -2944,6 +3002,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("executor_id");
 
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("street_id");
+
                     b.HasKey("Id")
                         .HasName("pk_routing_rules");
 
@@ -3674,6 +3736,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntakeFile", b =>
+                {
+                    b.HasOne("ContactCenter.Features.Control.HeldIntake", null)
+                        .WithMany("Files")
+                        .HasForeignKey("HeldIntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_held_intake_files_held_intakes_held_intake_id");
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Email.InboundEmailAttachment", b =>
                 {
                     b.HasOne("ContactCenter.Features.Email.InboundEmail", null)
@@ -3851,6 +3923,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("ContactCenter.Features.Appeals.Question", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("ContactCenter.Features.Control.HeldIntake", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ContactCenter.Features.Email.InboundEmail", b =>
