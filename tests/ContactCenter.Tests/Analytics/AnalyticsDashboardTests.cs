@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ContactCenter.Core.Appeals;
@@ -80,7 +81,7 @@ public abstract class AnalyticsDashboardTests<TApp>(TApp app) where TApp : AppFi
         Assert.Equal("/console/appeals?from=2026-11-01&to=2026-11-24", d.GetProperty("totalLink").GetString());
         Assert.Equal("/console/appeals?overdue=true", d.GetProperty("overdueLink").GetString());
         Assert.Equal("/console/appeals?from=2026-11-01&to=2026-11-24&repeated=true", d.GetProperty("repeatedLink").GetString());
-        Assert.Equal("/console/appeals?from=2026-11-01&to=2026-11-24&rework=true", d.GetProperty("reworkLink").GetString());
+        Assert.Equal("/console/appeals?from=2026-11-01&to=2026-11-24&reworked=true", d.GetProperty("reworkLink").GetString());
         Assert.Equal("/console/appeals?status=closed&from=2026-11-01&to=2026-11-24", d.GetProperty("closedLink").GetString());
     }
 
@@ -125,6 +126,30 @@ public abstract class AnalyticsDashboardTests<TApp>(TApp app) where TApp : AppFi
         Assert.Equal(3, today.GetProperty("openNow").GetInt32()); // A3, A4, A5
         Assert.Equal(2, today.GetProperty("overdueNow").GetInt32());
         Assert.Equal("/console/appeals?from=2026-11-24&to=2026-11-24", today.GetProperty("receivedLink").GetString());
+    }
+
+    [Fact]
+    public async Task Dashboard_OpenNowAndRework_ListsFilteredTheSameWay_CountAsManyAppeals()
+    {
+        var d = await DashboardAsync();
+        Assert.Equal("/console/appeals?open=true", d.GetProperty("today").GetProperty("openLink").GetString());
+        var (openStatus, open) = await app.Admin().GetJsonAsync("/api/v1/appeals?open=true");
+        Assert.Equal(HttpStatusCode.OK, openStatus);
+        Assert.Equal(3, open.GetProperty("total").GetInt32()); // A3, A4, A5
+        Assert.Equal(d.GetProperty("today").GetProperty("openNow").GetInt32(), open.GetProperty("total").GetInt32());
+        var (_, notOpen) = await app.Admin().GetJsonAsync("/api/v1/appeals?open=false");
+        Assert.Equal(2, notOpen.GetProperty("total").GetInt32()); // A1, A2
+
+        // "Rework": returned for rework at least once (A2, closed since), received in the period.
+        var from = Uri.EscapeDataString(Kyiv(11, 1, 0).ToString("O", CultureInfo.InvariantCulture));
+        var to = Uri.EscapeDataString(Kyiv(11, 25, 0).AddTicks(-1).ToString("O", CultureInfo.InvariantCulture));
+        var (reworkedStatus, reworked) = await app.Admin().GetJsonAsync($"/api/v1/appeals?reworked=true&receivedFrom={from}&receivedTo={to}");
+        Assert.Equal(HttpStatusCode.OK, reworkedStatus);
+        Assert.Equal(1, reworked.GetProperty("total").GetInt32());
+        Assert.Equal(d.GetProperty("rework").GetInt32(), reworked.GetProperty("total").GetInt32());
+        // Still-open rework is another list: A2 is closed.
+        var (_, stillOpen) = await app.Admin().GetJsonAsync($"/api/v1/appeals?rework=true&receivedFrom={from}&receivedTo={to}");
+        Assert.Equal(0, stillOpen.GetProperty("total").GetInt32());
     }
 
     [Fact]

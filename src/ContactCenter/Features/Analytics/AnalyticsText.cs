@@ -43,7 +43,7 @@ public static class AnalyticsText
         ["dash.onTimeOf"] = ("{0} з {1} закритих питань", "{0} of {1} closed questions"),
         ["dash.overdue"] = ("Прострочено зараз", "Overdue now"),
         ["dash.repeated"] = ("Повторні", "Repeated"),
-        ["dash.rework"] = ("На доопрацюванні", "Returned for rework"),
+        ["dash.rework"] = ("Поверталися на доопрацювання", "Ever returned for rework"),
         ["dash.satisfaction"] = ("Задоволеність", "Satisfaction"),
         ["dash.ratedOf"] = ("{0} оцінок, підтверджено {1}", "{0} ratings, {1} confirmed"),
         ["dash.today"] = ("Сьогодні", "Today"),

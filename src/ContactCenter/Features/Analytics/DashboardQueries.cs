@@ -164,7 +164,7 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
             closed, onTime, Share(onTime, closed), links.For(status: Camel(nameof(AppealStatus.Closed))),
             overdueNow, links.For(overdue: true, period: false),
             repeated, links.For(repeated: true),
-            rework, links.For(rework: true),
+            rework, links.For(reworked: true),
             new SatisfactionFigures(rated, rated == 0 ? null : Math.Round((double)ratingSum / rated, 2), distribution, verified, confirmed, Share(confirmed, verified)),
             new TodayFigures(receivedToday, links.For(from: today, to: today), closedToday, openNow, links.ForOpen(), overdueNow, links.For(overdue: true, period: false)),
             byCategory.OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal)
@@ -329,7 +329,7 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
     private sealed class Links(DashboardFilter filter, DateOnly from, DateOnly to)
     {
         public string For(string? status = null, string? category = null, int? executor = null, int? district = null, string? channel = null,
-            DateOnly? from = null, DateOnly? to = null, bool overdue = false, bool repeated = false, bool rework = false, bool period = true)
+            DateOnly? from = null, DateOnly? to = null, bool overdue = false, bool repeated = false, bool reworked = false, bool period = true, bool open = false)
         {
             var p = new List<string>();
             void Add(string name, string? value)
@@ -351,13 +351,15 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
                 Add("overdue", "true");
             if (repeated)
                 Add("repeated", "true");
-            if (rework)
-                Add("rework", "true");
+            if (reworked)
+                Add("reworked", "true");
+            if (open)
+                Add("open", "true");
             return p.Count == 0 ? ListPath : ListPath + "?" + string.Join("&", p);
         }
 
-        /// <summary>Open appeals now: the list's status filter takes one status, so this is the list without a period.</summary>
-        public string ForOpen() => For(period: false);
+        /// <summary>Open appeals now, whatever the period: the list's <c>open=true</c> (an open status).</summary>
+        public string ForOpen() => For(open: true, period: false);
 
         private readonly DateOnly from1 = from;
         private readonly DateOnly to1 = to;

@@ -38,7 +38,10 @@ public sealed record AppealSearch(
     bool? DueToday = null,
     // Console inbox tabs: any of these statuses; open appeals due before this instant and not overdue.
     IReadOnlyList<AppealStatus>? Statuses = null,
-    DateTimeOffset? DueSoonBefore = null);
+    DateTimeOffset? DueSoonBefore = null,
+    // Dashboard click-through (issue 8): open now (an open status, as the dashboard counts it); ever returned for rework.
+    bool? Open = null,
+    bool? Reworked = null);
 
 /// <summary>Reading appeals: one card, the search list, the timeline. Personal data reads are audited (F12.1).</summary>
 public sealed partial class AppealQueries(
@@ -326,6 +329,19 @@ public sealed partial class AppealQueries(
             query = rework
                 ? query.Where(a => a.Questions.Any(q => q.ReworkCount > 0 && open.Contains(q.Status)))
                 : query.Where(a => !a.Questions.Any(q => q.ReworkCount > 0 && open.Contains(q.Status)));
+        }
+        if (s.Reworked is { } reworked)
+        {
+            // Returned for rework at least once, whatever the status now (the dashboard's "rework" figure).
+            query = reworked
+                ? query.Where(a => a.Questions.Any(q => q.ReworkCount > 0))
+                : query.Where(a => !a.Questions.Any(q => q.ReworkCount > 0));
+        }
+        if (s.Open is { } isOpen)
+        {
+            // Open now: an open status (AppealStateMachine.OpenStatuses), as the dashboard's "open now".
+            var open = AppealStateMachine.OpenStatuses.ToList();
+            query = isOpen ? query.Where(a => open.Contains(a.Status)) : query.Where(a => !open.Contains(a.Status));
         }
         if (s.Overdue is { } overdue)
         {

@@ -152,7 +152,8 @@ public static class AppealsApi
     public sealed record SearchParameters(
         string? Status, int? ExecutorId, string? CategoryCode, string? Channel, bool? Overdue, string? Phone, string? Q,
         DateTimeOffset? ReceivedFrom, DateTimeOffset? ReceivedTo, int? Page, int? PageSize, string? Format,
-        int? District = null, bool? Repeated = null, bool? Rework = null, string? Sort = null, bool? DueToday = null)
+        int? District = null, bool? Repeated = null, bool? Rework = null, string? Sort = null, bool? DueToday = null,
+        bool? Open = null, bool? Reworked = null)
     {
         public AppealSearch ToSearch()
         {
@@ -161,7 +162,7 @@ public static class AppealsApi
             var channel = QueryEnum.Parse<Channel>(Channel, "channel", errors);
             errors.ThrowIfAny();
             return new(status, ExecutorId, CategoryCode, channel, Overdue, Phone, Q, ReceivedFrom, ReceivedTo, Page ?? 1, PageSize ?? 20,
-                District, Repeated, Rework, Sort, DueToday: DueToday);
+                District, Repeated, Rework, Sort, DueToday: DueToday, Open: Open, Reworked: Reworked);
         }
     }
 

@@ -7,7 +7,7 @@ namespace ContactCenter.Features.Console;
 
 /// <summary>
 /// The filters of the console's appeal list as they stand in its address, so a list can be linked, bookmarked and
-/// exported: <c>status, category, executor, district, channel, from, to, overdue=true, dueToday=true, repeated=true, rework=true, q,
+/// exported: <c>status, category, executor, district, channel, from, to, overdue=true, dueToday=true, repeated=true, rework=true, open=true, reworked=true, q,
 /// page, sort</c> (dates <c>yyyy-MM-dd</c>, Kyiv days, both ends included). The same filters go to
 /// <c>/api/v1/appeals?…&amp;format=csv</c> for the export.
 /// </summary>
@@ -25,7 +25,9 @@ public sealed record AppealListFilter(
     string? Q = null,
     int Page = 1,
     string? Sort = null,
-    bool DueToday = false)
+    bool DueToday = false,
+    bool Open = false,
+    bool Reworked = false)
 {
     public const int PageSize = 25;
 
@@ -41,7 +43,8 @@ public sealed record AppealListFilter(
         var sort = S("sort");
         return new AppealListFilter(E<AppealStatus>("status"), S("category"), I("executor"), I("district"), E<Channel>("channel"),
             D("from"), D("to"), B("overdue"), B("repeated"), B("rework"), S("q"), Math.Max(1, I("page") ?? 1),
-            sort is not null && AppealQueries.Sorts.Contains(sort) ? sort : null, B("dueToday"));
+            sort is not null && AppealQueries.Sorts.Contains(sort) ? sort : null, B("dueToday"),
+            B("open"), B("reworked"));
     }
 
     /// <summary>The query string (without '?'), only what is set, in camelCase values as the API reads them.</summary>
@@ -64,6 +67,8 @@ public sealed record AppealListFilter(
         Add("dueToday", DueToday ? "true" : null);
         Add("repeated", Repeated ? "true" : null);
         Add("rework", Rework ? "true" : null);
+        Add("open", Open ? "true" : null);
+        Add("reworked", Reworked ? "true" : null);
         Add("q", Q);
         if (withPage && Page > 1)
             Add("page", Page.ToString(CultureInfo.InvariantCulture));
@@ -97,6 +102,8 @@ public sealed record AppealListFilter(
         Add("dueToday", DueToday ? "true" : null);
         Add("repeated", Repeated ? "true" : null);
         Add("rework", Rework ? "true" : null);
+        Add("open", Open ? "true" : null);
+        Add("reworked", Reworked ? "true" : null);
         Add("q", Q);
         Add("sort", Sort);
         Add("format", "csv");
@@ -119,7 +126,9 @@ public sealed record AppealListFilter(
         Rework: Rework ? true : null,
         Sort: Sort,
         PrivilegedFirst: true,
-        DueToday: DueToday ? true : null);
+        DueToday: DueToday ? true : null,
+        Open: Open ? true : null,
+        Reworked: Reworked ? true : null);
 
     private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone)
     {

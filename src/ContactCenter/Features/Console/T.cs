@@ -508,6 +508,8 @@ public static class T
         ["OutageType.Roads"] = ("дороги", "roads"),
         ["OutageType.Other"] = ("інше", "other"),
         ["list.dueToday"] = ("Строк сьогодні", "Due today"),
+        ["list.open"] = ("На контролі", "Open"),
+        ["list.reworked"] = ("Поверталися на доопрацювання", "Ever returned for rework"),
         ["inbox.pageOf"] = ("Сторінка {0}", "Page {0}"),
     }.ToFrozenDictionary();
 

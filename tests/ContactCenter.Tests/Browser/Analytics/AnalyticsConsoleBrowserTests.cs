@@ -180,7 +180,7 @@ public sealed class AnalyticsConsoleBrowserTests(SqliteBrowserApp app) : IClassF
         var left = await app.AddDistrictAsync("Лівобережний");
         var right = await app.AddDistrictAsync("Правобережний");
         var first = await app.AddAsync(Kyiv(11, 3, 10), Channel.Phone, null,
-            new FixtureQuestion("utilities.heating", e1, left, AppealStatus.Closed, Kyiv(11, 13, 17), Kyiv(11, 10, 12), ResultCode.Resolved, 4, true));
+            new FixtureQuestion("utilities.heating", e1, left, AppealStatus.Closed, Kyiv(11, 13, 17), Kyiv(11, 10, 12), ResultCode.Resolved, 4, true, Rework: 1));
         var firstId = await app.IdOfAsync(first);
         await app.AddAsync(Kyiv(11, 12, 11), Channel.Web, firstId,
             new FixtureQuestion("utilities.heating", e1, left, AppealStatus.InProgress, Kyiv(11, 20, 17)));
@@ -210,6 +210,10 @@ public sealed class AnalyticsConsoleBrowserTests(SqliteBrowserApp app) : IClassF
         await CheckAsync(dashboard.Kpi("Прострочено зараз"), dashboard.Kpi("Прострочено зараз").Locator(".kpi-value"), "overdue");
         await CheckAsync(dashboard.Kpi("Повторні"), dashboard.Kpi("Повторні").Locator(".kpi-value"), "repeated");
         await CheckAsync(page.Locator("a.today-item").Filter(new() { Has = dashboard.TodayReceived }), dashboard.TodayReceived, "today");
+        // Open now opens the list of open appeals (open=true); "rework" the appeals of the period ever returned for it.
+        var openNow = page.Locator("a.today-item").Filter(new() { HasText = "на контролі" });
+        await CheckAsync(openNow, openNow.Locator("b"), "open now");
+        await CheckAsync(dashboard.Kpi("Поверталися на доопрацювання"), dashboard.Kpi("Поверталися на доопрацювання").Locator(".kpi-value"), "rework");
         // Every bar of every list: topics, executors, districts, statuses.
         foreach (var list in new[] { "category", "executor", "district", "status" })
         {
