@@ -160,7 +160,7 @@ public sealed partial class AppealQueries(
     public async Task<PagedResult<AppealListItem>> SearchAsync(AppealSearch search, Actor actor, CancellationToken ct)
     {
         var (query, page, pageSize) = await FilterAsync(search, actor, ct);
-        var counted = await query.Take(MaxCountedTotal + 1).CountAsync(ct);
+        var counted = await CountCappedAsync(query, ct);
         var skip = (page - 1) * pageSize;
         List<ListRow> rows;
         if (search.PrivilegedFirst)
@@ -198,9 +198,12 @@ public sealed partial class AppealQueries(
     public async Task<(int Count, bool Exact)> CountAsync(AppealSearch search, Actor actor, CancellationToken ct)
     {
         var (query, _, _) = await FilterAsync(search, actor, ct);
-        var counted = await query.Take(MaxCountedTotal + 1).CountAsync(ct);
+        var counted = await CountCappedAsync(query, ct);
         return (Math.Min(counted, MaxCountedTotal), counted <= MaxCountedTotal);
     }
+
+    private static Task<int> CountCappedAsync(IQueryable<Appeal> query, CancellationToken ct) =>
+        query.Take(MaxCountedTotal + 1).CountAsync(ct);
 
     /// <summary>The list orders: <c>received</c>, <c>due</c>, <c>number</c>, <c>status</c>; a leading '-' reverses. Default: newest first.</summary>
     public static readonly IReadOnlyList<string> Sorts = ["-received", "received", "due", "-due", "number", "-number", "status", "-status"];
@@ -295,6 +298,7 @@ public sealed partial class AppealQueries(
             throw new ForbiddenException(Text.Get("error.forbidden"));
 
         IQueryable<Appeal> query = db.Appeals.AsNoTracking();
+        var open = AppealStateMachine.OpenStatuses.ToList();
         var scope = await access.ScopeAsync(actor, ct);
         if (scope is not null)
         {
@@ -325,7 +329,6 @@ public sealed partial class AppealQueries(
         if (s.Rework is { } rework)
         {
             // Returned for rework and still open.
-            var open = AppealStateMachine.OpenStatuses.ToList();
             query = rework
                 ? query.Where(a => a.Questions.Any(q => q.ReworkCount > 0 && open.Contains(q.Status)))
                 : query.Where(a => !a.Questions.Any(q => q.ReworkCount > 0 && open.Contains(q.Status)));
@@ -340,7 +343,6 @@ public sealed partial class AppealQueries(
         if (s.Open is { } isOpen)
         {
             // Open now: an open status (AppealStateMachine.OpenStatuses), as the dashboard's "open now".
-            var open = AppealStateMachine.OpenStatuses.ToList();
             query = isOpen ? query.Where(a => open.Contains(a.Status)) : query.Where(a => !open.Contains(a.Status));
         }
         if (s.Overdue is { } overdue)
@@ -351,14 +353,12 @@ public sealed partial class AppealQueries(
         if (s.DueToday is true)
         {
             var (start, end) = LocalDay(time.GetUtcNow(), calendar.TimeZone);
-            var open = AppealStateMachine.OpenStatuses.ToList();
             query = query.Where(a => a.DueAt != null && a.DueAt >= start && a.DueAt < end && open.Contains(a.Status));
         }
         if (s.DueSoonBefore is { } soon)
         {
             // Due soon: open, not yet overdue, the deadline before the given instant.
             var now = time.GetUtcNow();
-            var open = AppealStateMachine.OpenStatuses.ToList();
             query = query.Where(a => a.DueAt != null && a.DueAt >= now && a.DueAt <= soon && open.Contains(a.Status));
         }
         if (phone is not null)

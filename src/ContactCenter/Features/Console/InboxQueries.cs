@@ -41,15 +41,26 @@ public sealed class InboxQueries(AppealQueries queries, TimeProvider time)
     public async Task<InboxView> LoadAsync(Actor actor, InboxTab tab, int page, CancellationToken ct)
     {
         var counts = new Dictionary<InboxTab, InboxCount>();
-        foreach (var t in Enum.GetValues<InboxTab>())
+        foreach (var t in Enum.GetValues<InboxTab>().Where(t => t != tab))
         {
             var (count, exact) = await queries.CountAsync(Search(t), actor, ct);
             counts[t] = new InboxCount(count, exact);
         }
-        var pages = Math.Max(1, (int)Math.Ceiling(counts[tab].Count / (double)PageSize));
-        page = Math.Clamp(page, 1, pages);
-        var result = await queries.SearchAsync(Search(tab) with { Page = page, PageSize = PageSize, Sort = "due", PrivilegedFirst = true }, actor, ct);
+        // The open tab's counter is the page's own total (the search counts it anyway); a page past the end (the tab
+        // shrank since the link was drawn) is read again as the last page.
+        page = Math.Max(1, page);
+        var result = await PageAsync(tab, page, actor, ct);
+        var pages = Math.Max(1, (int)Math.Ceiling(result.Total / (double)PageSize));
+        if (page > pages)
+        {
+            page = pages;
+            result = await PageAsync(tab, page, actor, ct);
+        }
+        counts[tab] = new InboxCount(result.Total, result.TotalExact);
         var rows = result.Items.Select(i => new InboxRow(i, !string.IsNullOrEmpty(i.Applicant.PrivilegeCategory))).ToList();
         return new InboxView(counts, tab, rows, page, pages);
     }
+
+    private Task<PagedResult<AppealListItem>> PageAsync(InboxTab tab, int page, Actor actor, CancellationToken ct) =>
+        queries.SearchAsync(Search(tab) with { Page = page, PageSize = PageSize, Sort = "due", PrivilegedFirst = true }, actor, ct);
 }
