@@ -87,6 +87,22 @@ public sealed class ResponsiveLayoutTests(SqliteBrowserApp app) : IClassFixture<
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public async Task Administration_OnATablet_TappingARow_BringsTheFormBelowTheListIntoView()
+    {
+        var size = ScreenSize.TabletLandscape;
+        var page = await SignedInAsync(Roles.Administrator, size);
+        var categories = new AdminCategoriesPage(page);
+        await categories.OpenAsync();
+        var name = page.GetByLabel("Назва", new() { Exact = true });
+
+        await categories.Row("Вуличне освітлення").First.TapAsync();
+
+        await Assertions.Expect(name).ToHaveValueAsync("Вуличне освітлення");
+        await Assertions.Expect(name).ToBeInViewportAsync();
+        await BrowserApp.ScreenshotAsync(page, $"console-responsive-admin-categories-picked-{size.Name}");
+    }
+
     private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name }).First;
 
     private async Task<List<string>> CheckAsync(IPage page, Screen screen, ScreenSize size)
