@@ -61,7 +61,7 @@ public static class LayoutProbe
     /// <summary>Visible controls whose text does not fit (cut off, ellipsised or spilling out): buttons, tabs, links, the app bar.</summary>
     public static async Task<string[]> ClippedControlsAsync(IPage page) =>
         await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('.mud-button-root, .mud-tab, .mud-nav-link-text, .mud-appbar .mud-toolbar, .mud-appbar .mud-typography, .cc-main a')]
+            () => [...document.querySelectorAll('.mud-button-root, .mud-tab, .mud-nav-link-text, .mud-appbar .mud-toolbar, .mud-appbar .mud-typography, .cc-main a, .cc-main .mud-input-label')]
               .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && e.scrollWidth > e.clientWidth + 1; })
               .slice(0, 6)
               .map(e => (e.innerText || '').trim().slice(0, 40) + ' (' + e.scrollWidth + '>' + e.clientWidth + ')')
