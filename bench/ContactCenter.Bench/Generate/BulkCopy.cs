@@ -15,7 +15,7 @@ internal static class BulkCopy
                 applicant_full_name, applicant_phone, applicant_email, applicant_address, applicant_privilege_category,
                 applicant_social_status, applicant_telegram_id, is_collective, signatories_count, hide_identity,
                 description, search_text, external_id, status, due_at, repeat_of_id, resonant, additional_control,
-                version, registered_by_name)
+                version, registered_by_name, applicant_name_key, applicant_address_key)
             FROM STDIN (FORMAT BINARY)
             """);
         foreach (var a in rows)
@@ -53,6 +53,9 @@ internal static class BulkCopy
             w.Write(a.AdditionalControl, NpgsqlDbType.Boolean);
             w.Write(a.Version, NpgsqlDbType.Integer);
             w.Write(a.RegisteredByName, NpgsqlDbType.Text);
+            // as ApplicantKeysInterceptor sets them on every save (issue 3)
+            w.Write(ContactCenter.Features.Appeals.ApplicantKeys.Name(a.FullName), NpgsqlDbType.Varchar);
+            w.Write(ContactCenter.Features.Appeals.ApplicantKeys.Address(a.Address), NpgsqlDbType.Varchar);
         }
         await w.CompleteAsync();
     }

@@ -81,6 +81,8 @@ public static class Startup
         services.AddScoped<ExecutorRequestQueries>();
         services.AddScoped<AttachmentStore>();
         services.AddScoped<RelatedAppeals>();
+        services.AddScoped<ApplicantLookup>(); // applicant lookup by name, address or phone (issue 3)
+        services.AddHostedService<ApplicantKeyBackfill>();
         // Reports and exports (issue 8).
         services.AddScoped<Features.Reports.StatutoryReport>();
         services.AddScoped<Features.Reports.DisciplineReport>();
@@ -276,6 +278,7 @@ public static class Startup
         app.MapAuditEndpoints();
         app.MapEventsEndpoints();
         app.MapRelatedAppealsEndpoints();
+        app.MapApplicantLookupEndpoints();
         Features.Reports.ReportsApi.MapReportsEndpoints(app);
         app.MapStaffNotificationsEndpoints();
         app.MapIntakeScreeningEndpoints();

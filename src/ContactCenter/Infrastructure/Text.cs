@@ -321,6 +321,10 @@ public static class Text
         ["broadcast.executorOwnOutage"] = ("Виконавець надсилає повідомлення лише щодо власних відключень.", "An executor sends messages only about their own outages."),
         ["broadcast.notFound"] = ("Розсилку №{0} не знайдено.", "Broadcast {0} was not found."),
         ["broadcast.requestKey"] = ("Потрібен ключ запиту (requestKey, GUID), щоб повтор не надіслав розсилку двічі.", "A request key (requestKey, a GUID) is required, so a retry does not send twice."),
+        // applicant lookup (issue 3)
+        ["lookup.name.short"] = ("Введіть щонайменше {0} літери прізвища.", "Type at least {0} letters of the surname."),
+        ["lookup.address.short"] = ("Введіть щонайменше {0} символи адреси.", "Type at least {0} characters of the address."),
+        ["lookup.empty"] = ("Вкажіть прізвище, адресу або телефон заявника.", "Give the applicant's surname, address or phone."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<AppealStatus, (string Uk, string En)> Statuses = new Dictionary<AppealStatus, (string, string)>

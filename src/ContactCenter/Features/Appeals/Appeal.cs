@@ -72,6 +72,11 @@ public sealed class Applicant
     /// <summary>When a representative applies for another person: whom they represent.</summary>
     public string? RepresentativeOf { get; set; }
     public string? TelegramId { get; set; }
+    /// <summary>The name in lookup form (<see cref="ApplicantKeys.Name"/>), kept by <see cref="ApplicantKeysInterceptor"/>
+    /// on every save; null only on rows written before the column existed, until <see cref="ApplicantKeyBackfill"/> fills them.</summary>
+    public string? NameKey { get; set; }
+    /// <summary>The residence address in lookup form (<see cref="ApplicantKeys.Address"/>), kept like <see cref="NameKey"/>.</summary>
+    public string? AddressKey { get; set; }
 }
 
 /// <summary>Where the problem is (F1.4); may differ from the applicant's address.</summary>

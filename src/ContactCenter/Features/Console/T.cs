@@ -511,6 +511,25 @@ public static class T
         ["list.open"] = ("На контролі", "Open"),
         ["list.reworked"] = ("Поверталися на доопрацювання", "Ever returned for rework"),
         ["inbox.pageOf"] = ("Сторінка {0}", "Page {0}"),
+        // applicant lookup and first-time help on the registration screen (issue 3)
+        ["reg.hint"] = ("Почніть з телефону, прізвища або адреси — покажемо попередні звернення заявника. Поля з * обов'язкові.", "Start with the phone, surname or address to see the applicant's earlier appeals. Fields marked * are required."),
+        ["reg.phoneHelp"] = ("Напр. 050 123 45 67", "E.g. 050 123 45 67"),
+        ["reg.nameHelp"] = ("Прізвище, ім'я, по батькові — почніть з прізвища", "Surname, first name, patronymic — start with the surname"),
+        ["reg.addressHelp"] = ("Де живе заявник: вулиця, будинок, квартира", "Where the applicant lives: street, house, flat"),
+        ["reg.placeHelp"] = ("Якщо проблема не за адресою заявника", "If the problem is not at the applicant's address"),
+        ["reg.descriptionHelp"] = ("Що сталося, де й відколи. Ctrl+Enter — зареєструвати", "What happened, where and since when. Ctrl+Enter registers"),
+        ["reg.applicants"] = ("Знайдені заявники", "Applicants found"),
+        ["reg.noApplicants"] = ("Нікого не знайдено — заповніть картку як для нового заявника.", "No one found — fill in the card for a new applicant."),
+        ["reg.pickHint"] = ("Оберіть, щоб заповнити картку і побачити звернення.", "Pick one to fill in the card and see their appeals."),
+        ["reg.pick"] = ("Обрати", "Pick"),
+        ["reg.pickApplicant"] = ("Обрати заявника {0}", "Pick applicant {0}"),
+        ["reg.applicantCounts"] = ("Звернень: {0}, на контролі: {1}, останнє {2}", "Appeals: {0}, open: {1}, last {2}"),
+        ["reg.moreApplicants"] = ("Показано перших — уточніть: додайте ім'я або номер будинку.", "Showing the first ones — add the first name or house number."),
+        ["reg.hiddenIdentity"] = ("особу приховано", "identity hidden"),
+        ["reg.routingHint"] = ("Оберіть категорію — тут з'являться виконавець і строк.", "Choose a category to see the executor and deadline here."),
+        ["reg.historyOf"] = ("Звернення заявника: {0}", "Appeals of {0}"),
+        ["reg.historyHint"] = ("Введіть телефон або оберіть заявника — тут будуть його звернення.", "Type the phone or pick an applicant to see their appeals here."),
+        ["reg.openAppeal"] = ("на контролі", "open"),
     }.ToFrozenDictionary();
 
     /// <summary>The first message of every field error, keyed by field, for showing next to the input.</summary>

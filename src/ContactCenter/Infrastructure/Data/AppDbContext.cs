@@ -84,6 +84,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 o.Property(p => p.Email).HasMaxLength(254);
                 o.HasIndex(p => p.Phone);
                 o.HasIndex(p => p.Email);
+                // Applicant lookup by name or address as you type (issue 3): prefix searches on the lookup keys.
+                o.Property(p => p.NameKey).HasMaxLength(300);
+                o.Property(p => p.AddressKey).HasMaxLength(500);
+                o.HasIndex(p => p.NameKey).HasDatabaseName("ix_appeals_applicant_name_key");
+                o.HasIndex(p => p.AddressKey).HasDatabaseName("ix_appeals_applicant_address_key");
             });
             e.Navigation(a => a.Applicant).IsRequired();
             e.Property(a => a.Description).HasMaxLength(8000);

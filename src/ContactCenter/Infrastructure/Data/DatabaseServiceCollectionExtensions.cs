@@ -25,12 +25,12 @@ public static class DatabaseServiceCollectionExtensions
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(Features.Notifications.NotificationOutboxInterceptor.Instance);
+            .AddInterceptors(Features.Notifications.NotificationOutboxInterceptor.Instance, Features.Appeals.ApplicantKeysInterceptor.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
         o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(Features.Notifications.NotificationOutboxInterceptor.Instance);
+            .AddInterceptors(Features.Notifications.NotificationOutboxInterceptor.Instance, Features.Appeals.ApplicantKeysInterceptor.Instance);
 
     private static void EnsureSqliteFolder(string connectionString)
     {

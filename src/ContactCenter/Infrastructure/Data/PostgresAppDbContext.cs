@@ -30,6 +30,13 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
             e.Property<NpgsqlTsVector>(SearchVector)
                 .HasComputedColumnSql("to_tsvector('simple', search_text)", stored: true);
             e.HasIndex(SearchVector).HasMethod("GIN");
+            // The lookup keys are machine keys compared byte by byte: with the "C" collation one B-tree serves both
+            // LIKE 'prefix%' and ORDER BY, whatever the database's own collation (issue 3).
+            e.OwnsOne(a => a.Applicant, o =>
+            {
+                o.Property(p => p.NameKey).UseCollation("C");
+                o.Property(p => p.AddressKey).UseCollation("C");
+            });
         });
     }
 

@@ -87,6 +87,18 @@ public sealed class RegisterPage(IPage page)
     public ILocator Number => page.GetByTestId("registration-number");
 
     public ILocator History => page.GetByRole(AriaRole.List, new() { Name = "Звернення з цього телефону" });
+
+    public ILocator ApplicantName => page.GetByLabel("ПІБ заявника");
+
+    public ILocator Residence => page.GetByLabel("Адреса проживання");
+
+    /// <summary>The applicants the lookup found (issue 3).</summary>
+    public ILocator ApplicantMatches => page.GetByTestId("applicant-matches");
+
+    public ILocator PickApplicant(string fullName) => page.GetByRole(AriaRole.Button, new() { Name = "Обрати заявника " + fullName });
+
+    /// <summary>The appeals of the applicant picked from the lookup.</summary>
+    public ILocator ApplicantHistory(string fullName) => page.GetByRole(AriaRole.List, new() { Name = "Звернення заявника: " + fullName });
 }
 
 public sealed class InboxPage(IPage page)

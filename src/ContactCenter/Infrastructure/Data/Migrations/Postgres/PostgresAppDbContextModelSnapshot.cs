@@ -3576,6 +3576,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                                 .HasColumnType("text")
                                 .HasColumnName("applicant_address");
 
+                            b1.Property<string>("AddressKey")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("applicant_address_key")
+                                .UseCollation("C");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
                                 .HasColumnType("character varying(254)")
@@ -3586,6 +3592,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                                 .HasMaxLength(300)
                                 .HasColumnType("character varying(300)")
                                 .HasColumnName("applicant_full_name");
+
+                            b1.Property<string>("NameKey")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("applicant_name_key")
+                                .UseCollation("C");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(20)
@@ -3614,8 +3626,14 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                             b1.HasKey("AppealId");
 
+                            b1.HasIndex("AddressKey")
+                                .HasDatabaseName("ix_appeals_applicant_address_key");
+
                             b1.HasIndex("Email")
                                 .HasDatabaseName("ix_appeals_applicant_email");
+
+                            b1.HasIndex("NameKey")
+                                .HasDatabaseName("ix_appeals_applicant_name_key");
 
                             b1.HasIndex("Phone")
                                 .HasDatabaseName("ix_appeals_applicant_phone");

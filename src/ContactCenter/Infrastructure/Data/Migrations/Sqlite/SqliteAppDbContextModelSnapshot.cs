@@ -3464,6 +3464,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("applicant_address");
 
+                            b1.Property<string>("AddressKey")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("applicant_address_key");
+
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT")
@@ -3474,6 +3479,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("applicant_full_name");
+
+                            b1.Property<string>("NameKey")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("applicant_name_key");
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(20)
@@ -3502,8 +3512,14 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
                             b1.HasKey("AppealId");
 
+                            b1.HasIndex("AddressKey")
+                                .HasDatabaseName("ix_appeals_applicant_address_key");
+
                             b1.HasIndex("Email")
                                 .HasDatabaseName("ix_appeals_applicant_email");
+
+                            b1.HasIndex("NameKey")
+                                .HasDatabaseName("ix_appeals_applicant_name_key");
 
                             b1.HasIndex("Phone")
                                 .HasDatabaseName("ix_appeals_applicant_phone");
