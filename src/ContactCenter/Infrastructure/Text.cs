@@ -347,6 +347,20 @@ public static class Text
         ["export.spike.Category"] = ("тема", "topic"),
         ["export.spike.District"] = ("район", "district"),
         ["export.spike.Street"] = ("вулиця", "street"),
+        ["export.col.id"] = ("№", "No."),
+        ["export.col.outageType"] = ("Послуга", "Service"),
+        ["export.col.outageKind"] = ("Вид", "Kind"),
+        ["export.col.starts"] = ("Початок", "Starts"),
+        ["export.col.expectedEnd"] = ("Очікуване завершення", "Expected end"),
+        ["export.col.closedAt"] = ("Завершено", "Closed"),
+        ["export.col.information"] = ("Інформація", "Information"),
+        ["export.col.buildings"] = ("Будинків", "Buildings"),
+        ["export.col.callStarted"] = ("Дзвінок", "Call"),
+        ["export.col.queue"] = ("Черга", "Queue"),
+        ["export.col.answered"] = ("Відповідь", "Answered"),
+        ["export.col.ended"] = ("Завершено", "Ended"),
+        ["export.col.missed"] = ("Пропущений", "Missed"),
+        ["export.col.callback"] = ("Зворотний дзвінок", "Call-back"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<AppealStatus, (string Uk, string En)> Statuses = new Dictionary<AppealStatus, (string, string)>

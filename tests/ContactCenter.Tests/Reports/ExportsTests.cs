@@ -128,6 +128,8 @@ public abstract class ExportsTests<TApp>(TApp app) where TApp : AppFixture
     [InlineData("/api/v1/analytics/rating?format=pdf")]
     [InlineData("/api/v1/analytics/operators?format=ods")]
     [InlineData("/api/v1/analytics/spikes?format=txt")]
+    [InlineData("/api/v1/outages?format=pdf")]
+    [InlineData("/api/v1/calls?format=html")]
     public async Task BadFormatOrList_400ProblemDetails(string url)
     {
         using var response = await app.Admin().GetAsync(new Uri(url, UriKind.Relative));
@@ -177,6 +179,25 @@ public abstract class ExportsTests<TApp>(TApp app) where TApp : AppFixture
             using var csv = await app.Admin().GetAsync($"/api/v1/analytics/{path}{sep}format=csv");
             Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
             Assert.StartsWith(expected + ";", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task OutagesAndCallLog_CsvAndXlsx()
+    {
+        foreach (var (path, header) in new[] { ("/api/v1/outages?status=closed", "Послуга"), ("/api/v1/calls?missed=true", "Контактний телефон") })
+        {
+            using var xlsx = await app.Admin().GetAsync($"{path}&format=xlsx");
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+            using var book = new XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+            var s = book.Worksheets.Single();
+            Assert.Equal(header, s.Cell(1, 2).GetString());
+            Assert.Equal(1, s.SheetView.SplitRow); // the header row is frozen
+
+            using var csv = await app.Admin().GetAsync($"{path}&format=csv");
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(header, lines[0].Split(';')[1]);
         }
     }
 }
