@@ -30,6 +30,11 @@ internal static class Program
             return await ConsolePagesDriver.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "xlsx-peak")
+        {
+            return await XlsxExportBenchmarks.RunPeakAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "query-shapes")
         {
             return QueryShapes.Run();

@@ -16,10 +16,13 @@ public static class AdminApi
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Administration");
 
         api.MapGet("/admin/exports/{list}", async (string list, string? q, string? role, string? sort, bool? desc, bool? isPublic, string? category,
-                bool? includeInactive, bool? includeRevoked, AdminExport export, HttpContext http, CancellationToken ct) =>
-            await export.CsvAsync(list, new AdminListQuery(q, role, sort, desc ?? false, isPublic, category, includeInactive ?? false, includeRevoked ?? false), http.Actor(), ct))
+                bool? includeInactive, bool? includeRevoked, string? format, AdminExport export, HttpContext http, CancellationToken ct) =>
+            await export.ExportAsync(list, new AdminListQuery(q, role, sort, desc ?? false, isPublic, category, includeInactive ?? false, includeRevoked ?? false),
+                string.IsNullOrWhiteSpace(format) ? Infrastructure.Export.ExportFormat.Csv
+                    : Infrastructure.Export.TableExport.ParseFormat(format, Infrastructure.Export.ExportFormat.Csv, Infrastructure.Export.ExportFormat.Xlsx),
+                http.Actor(), ct))
             .WithName("ExportAdminList")
-            .WithSummary("CSV (UTF-8 with BOM, «;») of an administration list with its filter and order: users, executors, staff, categories, tracks, knowledge, api-keys (no secrets), addresses (the import's columns), routing-rules.");
+            .WithSummary("CSV (UTF-8 with BOM, «;»; the default) or XLSX (format=xlsx) of an administration list with its filter and order: users, executors, staff, categories, tracks, knowledge, api-keys (no secrets), addresses (the import's columns), routing-rules.");
 
         var users = api.MapGroup("/users");
         users.MapGet("/", async (string? q, string? role, string? sort, bool? desc, int? page, int? pageSize, UserAdmin admin, HttpContext http, CancellationToken ct) =>

@@ -14,7 +14,7 @@ public sealed record AdminListQuery(string? Q = null, string? Role = null, strin
     string? Category = null, bool IncludeInactive = false, bool IncludeRevoked = false);
 
 /// <summary>
-/// CSV of every administration list (issue 3) through <see cref="TableExport"/> (UTF-8 with BOM, «;»), with the list's
+/// CSV or XLSX of every administration list (issues 3 and 8) through <see cref="TableExport"/> (UTF-8 with BOM, «;»), with the list's
 /// current filter and order: rows come from the same *Admin services the screens call, so the file holds what the
 /// screen shows (all pages). Administrator only; the export of staff personal data is audited. API keys never carry
 /// the secret (only its prefix). The address register is written in the import's own columns, so it reads back.
@@ -24,29 +24,31 @@ public sealed class AdminExport(UserAdmin users, ExecutorAdmin executors, Catego
 {
     public static readonly IReadOnlyList<string> Lists = ["users", "executors", "staff", "categories", "tracks", "knowledge", "api-keys", "addresses", "routing-rules"];
 
-    public async Task<IResult> CsvAsync(string list, AdminListQuery query, Actor actor, CancellationToken ct)
+    /// <summary>The list as CSV or XLSX (the same columns); <paramref name="format"/> is never JSON here.</summary>
+    public async Task<IResult> ExportAsync(string list, AdminListQuery query, ExportFormat format, Actor actor, CancellationToken ct)
     {
         AdminGuard.Require(actor);
+        IResult Out<T>(ExportTable<T> table, IReadOnlyList<T> rows, string name) => File(format, table, rows, name);
         var result = list switch
         {
-            "users" => Csv(UsersTable, await AllPagesAsync(p => users.ListAsync(new UserQuery(query.Q, query.Role, query.Sort, query.Descending, p, 200), actor, ct)), list),
-            "executors" => Csv(ExecutorsTable, Filter(await executors.TreeAsync(ct), query, e => [e.Name, e.ShortName], e => e.IsActive), list),
-            "staff" => Csv(StaffTable, await StaffAsync(query, ct), list),
-            "categories" => Csv(CategoriesTable, Filter(await categories.TreeAsync(ct), query, c => [c.Category.Name, c.Category.Code], c => c.Category.IsActive), list),
-            "tracks" => Csv(TracksTable, await tracks.ListAsync(ct), list),
-            "knowledge" => Csv(ArticlesTable, await AllPagesAsync(p => knowledge.ListAsync(new ArticleQuery(query.Q, query.IsPublic, query.Category, query.Sort, query.Descending, p, 200), actor, ct)), list),
-            "api-keys" => Csv(KeysTable, await keys.ListAsync(actor, query.IncludeRevoked, ct), list),
-            "addresses" => Csv(AddressesTable, await AddressesAsync(query, ct), list),
-            "routing-rules" => Csv(RulesTable, await RulesAsync(query, ct), list),
+            "users" => Out(UsersTable, await AllPagesAsync(p => users.ListAsync(new UserQuery(query.Q, query.Role, query.Sort, query.Descending, p, 200), actor, ct)), list),
+            "executors" => Out(ExecutorsTable, Filter(await executors.TreeAsync(ct), query, e => [e.Name, e.ShortName], e => e.IsActive), list),
+            "staff" => Out(StaffTable, await StaffAsync(query, ct), list),
+            "categories" => Out(CategoriesTable, Filter(await categories.TreeAsync(ct), query, c => [c.Category.Name, c.Category.Code], c => c.Category.IsActive), list),
+            "tracks" => Out(TracksTable, await tracks.ListAsync(ct), list),
+            "knowledge" => Out(ArticlesTable, await AllPagesAsync(p => knowledge.ListAsync(new ArticleQuery(query.Q, query.IsPublic, query.Category, query.Sort, query.Descending, p, 200), actor, ct)), list),
+            "api-keys" => Out(KeysTable, await keys.ListAsync(actor, query.IncludeRevoked, ct), list),
+            "addresses" => Out(AddressesTable, await AddressesAsync(query, ct), list),
+            "routing-rules" => Out(RulesTable, await RulesAsync(query, ct), list),
             _ => throw Infrastructure.Errors.AppValidationException.For("list", string.Join(" | ", Lists)),
         };
-        audit.Add(actor, "adminExport", "adminList", list, query.Q);
+        audit.Add(actor, "adminExport", "adminList", list, format == ExportFormat.Csv ? query.Q : $"{query.Q}; {format.ToString().ToLowerInvariant()}");
         await db.SaveChangesAsync(ct);
         return result;
     }
 
-    private IResult Csv<T>(ExportTable<T> table, IReadOnlyList<T> rows, string list) =>
-        TableExport.Result(ExportFormat.Csv, table, Async(rows), TableExport.FileName(list, ExportFormat.Csv, time.GetUtcNow()), null, CancellationToken.None);
+    private IResult File<T>(ExportFormat format, ExportTable<T> table, IReadOnlyList<T> rows, string list) =>
+        TableExport.Result(format, table, Async(rows), TableExport.FileName(list, format, time.GetUtcNow()), null, CancellationToken.None);
 
     private static async IAsyncEnumerable<T> Async<T>(IReadOnlyList<T> rows)
     {

@@ -33,11 +33,14 @@ public static class AnalyticsApi
             return TypedResults.Ok(await queries.GetAsync(new DashboardFilter(from, to, executor, category, district, step), ct));
         }).WithName("GetAnalyticsDashboard").WithSummary("Dashboard figures for a period (Kyiv dates, inclusive; default the last 30 days), each with the link to the appeals behind it.");
 
-        group.MapGet("/rating", async (DateOnly? day, AnalyticsQueries queries, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/rating", async (DateOnly? day, string? format, AnalyticsQueries queries, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
             RequireReader(http);
-            return TypedResults.Ok(await queries.RatingAsync(day, ct));
-        }).WithName("GetExecutorRating").WithSummary("The executor rating of a day (default: the latest computed), ranked.");
+            var f = Reports.AnalyticsExport.Parse(format);
+            var view = await queries.RatingAsync(day, ct);
+            return f == Infrastructure.Export.ExportFormat.Json ? Results.Ok(view) : Reports.AnalyticsExport.Rating(f, view, time.GetUtcNow());
+        }).WithName("GetExecutorRating").WithSummary("The executor rating of a day (default: the latest computed), ranked; format=csv|xlsx for a file.")
+        .Produces<RatingView>();
 
         group.MapGet("/rating/history", async (DateOnly? from, DateOnly? to, int? executor, AnalyticsQueries queries, HttpContext http, CancellationToken ct) =>
         {
@@ -71,18 +74,25 @@ public static class AnalyticsApi
             return TypedResults.NoContent();
         }).WithName("SetReferenceTime").WithSummary("Sets a category's reference times (hours from registration to a positive result / to an explanation): the head or an administrator.");
 
-        group.MapGet("/operators", async (DateOnly? from, DateOnly? to, AnalyticsQueries queries, CalendarService calendar, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/operators", async (DateOnly? from, DateOnly? to, string? format, AnalyticsQueries queries, CalendarService calendar, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
             RequireReader(http);
+            var f = Reports.AnalyticsExport.Parse(format);
             var last = to ?? DashboardQueries.KyivDay(time.GetUtcNow(), calendar.TimeZone);
-            return TypedResults.Ok(await queries.OperatorsAsync(from ?? last.AddDays(-29), last, ct));
-        }).WithName("GetOperatorStatistics").WithSummary("Answered calls, registered appeals and consultations given per operator.");
+            var first = from ?? last.AddDays(-29);
+            var rows = await queries.OperatorsAsync(first, last, ct);
+            return f == Infrastructure.Export.ExportFormat.Json ? Results.Ok(rows) : Reports.AnalyticsExport.Operators(f, rows, first, last, time.GetUtcNow());
+        }).WithName("GetOperatorStatistics").WithSummary("Answered calls, registered appeals and consultations given per operator; format=csv|xlsx for a file.")
+        .Produces<IReadOnlyList<OperatorStatsView>>();
 
-        group.MapGet("/spikes", async (int? limit, AnalyticsQueries queries, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/spikes", async (int? limit, string? format, AnalyticsQueries queries, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
             RequireReader(http);
-            return TypedResults.Ok(await queries.SpikesAsync(limit ?? 100, ct));
-        }).WithName("ListSpikeSignals").WithSummary("Signals of spikes of appeals on one topic or place, newest first, with the appeals behind each.");
+            var f = Reports.AnalyticsExport.Parse(format);
+            var rows = await queries.SpikesAsync(limit ?? 100, ct);
+            return f == Infrastructure.Export.ExportFormat.Json ? Results.Ok(rows) : Reports.AnalyticsExport.Spikes(f, rows, time.GetUtcNow());
+        }).WithName("ListSpikeSignals").WithSummary("Signals of spikes of appeals on one topic or place, newest first, with the appeals behind each; format=csv|xlsx for a file.")
+        .Produces<IReadOnlyList<SpikeView>>();
 
         group.MapPost("/spikes/detect", async (SpikeDetector detector, HttpContext http, CancellationToken ct) =>
         {

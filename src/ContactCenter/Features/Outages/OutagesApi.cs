@@ -14,16 +14,19 @@ public static class OutagesApi
     {
         var group = app.MapGroup("/api/v1/outages").RequireAuthorization().WithTags("Outages");
 
-        group.MapGet("/", async (string? status, string? type, int? executorId, OutageService outages, CancellationToken ct) =>
+        group.MapGet("/", async (string? status, string? type, int? executorId, string? format, OutageService outages, TimeProvider time, CancellationToken ct) =>
         {
             var errors = new ValidationErrors();
             var s = QueryEnum.Parse<OutageStatus>(status, "status", errors);
             var t = QueryEnum.Parse<OutageType>(type, "type", errors);
             errors.ThrowIfAny();
-            return TypedResults.Ok(await outages.ListAsync(s, t, executorId, ct));
+            var f = Reports.AnalyticsExport.Parse(format);
+            var list = await outages.ListAsync(s, t, executorId, ct);
+            return f == Infrastructure.Export.ExportFormat.Json ? Results.Ok(list) : Reports.ListExports.Outages(f, list.Items, time.GetUtcNow());
         })
         .AllowAnonymous()
-        .WithName("ListOutages").WithSummary("Active and planned outages (or ?status=planned|active|closed), newest first; public.");
+        .WithName("ListOutages").WithSummary("Active and planned outages (or ?status=planned|active|closed), newest first; public; format=csv|xlsx for a file.")
+        .Produces<OutageList>();
 
         group.MapGet("/at", async (string? address, int? addressId, OutageService outages, CancellationToken ct) =>
             TypedResults.Ok(await outages.AtAsync(address, addressId, ct)))

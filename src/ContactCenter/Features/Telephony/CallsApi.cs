@@ -47,10 +47,11 @@ public static class CallsApi
 
         var calls = app.MapGroup("/api/v1/calls").WithTags("Telephony").RequireAuthorization();
 
-        calls.MapGet("", async (bool? missed, string? phone, int? limit, AppDbContext db, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        calls.MapGet("", async (bool? missed, string? phone, int? limit, string? format, AppDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
             var actor = http.Actor();
             Ensure(actor);
+            var f = Reports.AnalyticsExport.Parse(format);
             var q = db.Set<Call>().AsNoTracking();
             if (missed == true)
                 q = q.Where(c => c.Missed && c.Callback != CallbackState.Done);
@@ -61,9 +62,12 @@ public static class CallsApi
             }
             q = missed == true ? q.OrderBy(c => c.StartedAt).ThenBy(c => c.Id) : q.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id);
             var rows = await q.Take(Math.Clamp(limit ?? 200, 1, 1000)).ToListAsync(ct);
-            await audit.RecordReadAsync(actor, "calls", null, missed == true ? "call-back queue" : phone is { Length: > 0 } ? "by phone" : "call log", ct);
-            return TypedResults.Ok(await ViewsAsync(db, rows, ct));
-        }).WithName("ListCalls").WithSummary("The call log, newest first; ?missed=true is the call-back queue (oldest first); ?phone= in any common form.");
+            var what = missed == true ? "call-back queue" : phone is { Length: > 0 } ? "by phone" : "call log";
+            await audit.RecordReadAsync(actor, "calls", null, f == Infrastructure.Export.ExportFormat.Json ? what : $"{what}; {f.ToString().ToLowerInvariant()}", ct);
+            var views = await ViewsAsync(db, rows, ct);
+            return f == Infrastructure.Export.ExportFormat.Json ? Results.Ok(views) : Reports.ListExports.Calls(f, views, time.GetUtcNow());
+        }).WithName("ListCalls").WithSummary("The call log, newest first; ?missed=true is the call-back queue (oldest first); ?phone= in any common form; format=csv|xlsx for a file.")
+        .Produces<IReadOnlyList<CallView>>();
 
         calls.MapPost("/{id:long}/claim", async (long id, AppDbContext db, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {

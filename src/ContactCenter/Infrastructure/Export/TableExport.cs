@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using ContactCenter.Infrastructure.Errors;
 
 namespace ContactCenter.Infrastructure.Export;
@@ -22,13 +21,12 @@ public sealed class ExportTable<T>(string sheetName, IReadOnlyList<ExportColumn<
 }
 
 /// <summary>
-/// Writes tables as CSV (UTF-8 with BOM, «;», CRLF — what Excel opens with a Ukrainian locale) or XLSX (ClosedXML).
-/// CSV streams row by row; XLSX is built in memory (the format is a zip written at the end), so it is capped at
-/// <see cref="MaxXlsxRows"/> rows and a larger list must be exported as CSV.
+/// Writes tables as CSV (UTF-8 with BOM, «;», CRLF — what Excel opens with a Ukrainian locale) or XLSX
+/// (<see cref="XlsxTableWriter"/>, the Open XML SDK's streaming writer). Both stream row by row from the source with no
+/// row cap of their own; XLSX stops only at a sheet's 1,048,576 rows (a 400 asking for CSV).
 /// </summary>
 public static class TableExport
 {
-    public const int MaxXlsxRows = 100_000;
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string DateTimeFormat = "dd.MM.yyyy HH:mm";
@@ -49,11 +47,16 @@ public static class TableExport
 
     public static async Task WriteCsvAsync<T>(Stream stream, ExportTable<T> table, IAsyncEnumerable<T> rows, CancellationToken ct)
     {
+        // The first row is asked for before a byte is written, so a refusal or a bad filter thrown by the source is
+        // still a ProblemDetails answer rather than a cut download.
+        await using var e = rows.WithCancellation(ct).GetAsyncEnumerator();
+        var more = await e.MoveNextAsync();
         await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024) { NewLine = "\r\n" };
         await writer.WriteLineAsync(string.Join(';', table.Columns.Select(c => Csv(c.Header()))));
         var n = 0;
-        await foreach (var row in rows.WithCancellation(ct))
+        for (; more; more = await e.MoveNextAsync())
         {
+            var row = e.Current;
             await writer.WriteLineAsync(string.Join(';', table.Columns.Select(c => Csv(CsvText(c.Value(row))))));
             if (++n % 1000 == 0)
                 await writer.FlushAsync(ct);
@@ -63,94 +66,13 @@ public static class TableExport
     public static Task WriteCsvAsync<T>(Stream stream, ExportTable<T> table, IEnumerable<T> rows, CancellationToken ct) =>
         WriteCsvAsync(stream, table, rows.ToAsyncEnumerable(), ct);
 
-    /// <summary>Builds the workbook (one sheet per table) and saves it to <paramref name="stream"/>.</summary>
-    public static async Task WriteXlsxAsync<T>(Stream stream, ExportTable<T> table, IAsyncEnumerable<T> rows, CancellationToken ct, string? title = null)
-    {
-        using var workbook = new XLWorkbook();
-        await AddSheetAsync(workbook, table, rows, ct, title);
-        await SaveAsync(workbook, stream, ct);
-    }
-
-    public static async Task SaveAsync(XLWorkbook workbook, Stream stream, CancellationToken ct)
-    {
-        // ClosedXML writes synchronously and needs a seekable stream; the response body is neither.
-        using var buffer = new MemoryStream();
-        workbook.SaveAs(buffer);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(stream, ct);
-    }
-
-    public static async Task AddSheetAsync<T>(XLWorkbook workbook, ExportTable<T> table, IAsyncEnumerable<T> rows, CancellationToken ct, string? title = null)
-    {
-        var sheet = workbook.Worksheets.Add(SafeSheetName(table.SheetName, workbook));
-        var r = 1;
-        if (title is not null)
-        {
-            sheet.Cell(r, 1).Value = title;
-            sheet.Cell(r, 1).Style.Font.Bold = true;
-            r += 2;
-        }
-        var headerRow = r;
-        for (var c = 0; c < table.Columns.Count; c++)
-        {
-            var cell = sheet.Cell(r, c + 1);
-            cell.SetValue(table.Columns[c].Header());
-            cell.Style.Font.Bold = true;
-            cell.Style.Alignment.WrapText = true;
-            cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            sheet.Column(c + 1).Width = table.Columns[c].Width ?? 16;
-        }
-        var count = 0;
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            if (++count > MaxXlsxRows)
-                throw AppValidationException.For("format", Text.Get("export.xlsxTooLarge", MaxXlsxRows));
-            r++;
-            for (var c = 0; c < table.Columns.Count; c++)
-                SetCell(sheet.Cell(r, c + 1), table.Columns[c].Value(row));
-        }
-        sheet.SheetView.FreezeRows(headerRow);
-        sheet.Range(headerRow, 1, Math.Max(r, headerRow), table.Columns.Count).SetAutoFilter();
-    }
-
-    private static void SetCell(IXLCell cell, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                return;
-            case string s:
-                // SetValue on a string never guesses a number or a formula (a phone "+380…" stays text).
-                cell.SetValue(s);
-                return;
-            case DateTimeOffset d:
-                cell.SetValue(d.DateTime);
-                cell.Style.DateFormat.Format = DateTimeFormat;
-                return;
-            case DateOnly d:
-                cell.SetValue(d.ToDateTime(TimeOnly.MinValue));
-                cell.Style.DateFormat.Format = DateFormat;
-                return;
-            case int i:
-                cell.SetValue(i);
-                return;
-            case long l:
-                cell.SetValue(l);
-                return;
-            case double x:
-                cell.SetValue(x);
-                return;
-            case decimal m:
-                cell.SetValue(m);
-                return;
-            case bool b:
-                cell.SetValue(b ? Text.Get("export.yes") : Text.Get("export.no"));
-                return;
-            default:
-                cell.SetValue(Convert.ToString(value, CultureInfo.CurrentCulture) ?? "");
-                return;
-        }
-    }
+    /// <summary>
+    /// Writes the table as a one-sheet XLSX through <see cref="XlsxTableWriter"/> (streamed, typed cells). The stream is
+    /// written synchronously: a file or a memory stream, not a response body (<see cref="Result{T}"/> goes through a
+    /// temporary file).
+    /// </summary>
+    public static Task<long> WriteXlsxAsync<T>(Stream stream, ExportTable<T> table, IAsyncEnumerable<T> rows, CancellationToken ct, string? title = null) =>
+        XlsxTableWriter.WriteAsync(stream, table, rows, title, ct);
 
     public static string CsvText(object? value) => value switch
     {
@@ -175,40 +97,14 @@ public static class TableExport
     public static string FileName(string stem, ExportFormat format, DateTimeOffset now) =>
         $"{stem}-{now:yyyyMMdd-HHmm}.{format.ToString().ToLowerInvariant()}";
 
-    /// <summary>The HTTP result: streamed CSV or a built XLSX, as a download.</summary>
+    /// <summary>The HTTP result: streamed CSV or a streamed XLSX (through a temporary file), as a download.</summary>
     public static IResult Result<T>(ExportFormat format, ExportTable<T> table, IAsyncEnumerable<T> rows, string fileName, string? title, CancellationToken ct) =>
         format switch
         {
             ExportFormat.Csv => Results.Stream(s => WriteCsvAsync(s, table, rows, ct), CsvContentType, fileName),
-            ExportFormat.Xlsx => new XlsxResult(async c =>
-            {
-                var workbook = new XLWorkbook();
-                try
-                {
-                    await AddSheetAsync(workbook, table, rows, c, title);
-                    return workbook;
-                }
-                catch
-                {
-                    workbook.Dispose();
-                    throw;
-                }
-            }, fileName),
+            ExportFormat.Xlsx => new XlsxResult((s, c) => XlsxTableWriter.WriteAsync(s, table, rows, title, c), fileName),
             _ => throw new InvalidOperationException($"{format} is not a table format"),
         };
-
-    private static string SafeSheetName(string name, XLWorkbook workbook)
-    {
-        var clean = new string(name.Select(ch => ch is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? ' ' : ch).ToArray()).Trim();
-        if (clean.Length > 31)
-            clean = clean[..31];
-        if (clean.Length == 0)
-            clean = "Sheet";
-        var candidate = clean;
-        for (var i = 2; workbook.Worksheets.Contains(candidate); i++)
-            candidate = (clean.Length > 27 ? clean[..27] : clean) + " " + i.ToString(CultureInfo.InvariantCulture);
-        return candidate;
-    }
 
     private static async IAsyncEnumerable<T> ToAsyncEnumerable<T>(this IEnumerable<T> rows)
     {
@@ -219,21 +115,23 @@ public static class TableExport
 }
 
 /// <summary>
-/// Builds the workbook before a byte is sent, so a too-large list or a bad filter is still a ProblemDetails answer,
-/// then writes it as a download.
+/// Writes the workbook to a temporary file (deleted on close) before a byte is sent — so a too-large list or a bad filter
+/// is still a ProblemDetails answer, the zip is written with synchronous I/O off the response, and the download carries
+/// a Content-Length — then sends the file. Memory stays flat; the disk holds the compressed file (~30 MB for 300k rows).
 /// </summary>
-public sealed class XlsxResult(Func<CancellationToken, Task<XLWorkbook>> build, string fileName) : IResult
+public sealed class XlsxResult(Func<Stream, CancellationToken, Task<long>> write, string fileName) : IResult
 {
     public async Task ExecuteAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
-        using var buffer = new MemoryStream();
-        using (var workbook = await build(ct))
-            workbook.SaveAs(buffer);
+        var path = Path.Combine(Path.GetTempPath(), "cc-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await write(file, ct);
+        file.Position = 0;
         http.Response.ContentType = TableExport.XlsxContentType;
         http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName }.ToString();
-        http.Response.ContentLength = buffer.Length;
-        buffer.Position = 0;
-        await buffer.CopyToAsync(http.Response.Body, ct);
+        http.Response.ContentLength = file.Length;
+        await file.CopyToAsync(http.Response.Body, ct);
     }
 }
