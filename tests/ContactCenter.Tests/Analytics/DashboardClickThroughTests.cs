@@ -137,11 +137,18 @@ public abstract class DashboardClickThroughTests<TApp>(TApp app) where TApp : Ap
         // Every bar and every trend point.
         var expected = new Dictionary<string, int>
         {
-            ["byChannel:phone"] = 3, ["byChannel:web"] = 1, ["byChannel:telegram"] = 1,
-            ["byCategory:" + Water] = 4, ["byCategory:" + Heating] = 3,
-            [$"byExecutor:{_e1}"] = 4, [$"byExecutor:{_e2}"] = 3,
-            [$"byDistrict:{_d1}"] = 3, [$"byDistrict:{_d2}"] = 3,
-            ["byStatus:assigned"] = 1, ["byStatus:inProgress"] = 1, ["byStatus:closed"] = 3,
+            ["byChannel:phone"] = 3,
+            ["byChannel:web"] = 1,
+            ["byChannel:telegram"] = 1,
+            ["byCategory:" + Water] = 4,
+            ["byCategory:" + Heating] = 3,
+            [$"byExecutor:{_e1}"] = 4,
+            [$"byExecutor:{_e2}"] = 3,
+            [$"byDistrict:{_d1}"] = 3,
+            [$"byDistrict:{_d2}"] = 3,
+            ["byStatus:assigned"] = 1,
+            ["byStatus:inProgress"] = 1,
+            ["byStatus:closed"] = 3,
         };
         foreach (var list in new[] { "byChannel", "byCategory", "byExecutor", "byDistrict", "byStatus" })
         {

@@ -48,7 +48,7 @@ public static class AnalyticsText
         ["dash.rework"] = ("Поверталися на доопрацювання", "Ever returned for rework"),
         ["dash.satisfaction"] = ("Задоволеність", "Satisfaction"),
         ["dash.ratedOf"] = ("{0} оцінок, підтверджено {1}", "{0} ratings, {1} confirmed"),
-        ["dash.ratedOfA"] = ("{0} звернень з оцінкою, підтверджено {1}", "{0} rated appeals, {1} confirmed"),
+        ["dash.ratedOfA"] = ("{0} з оцінкою · підтв. {1}", "{0} rated · {1} confirmed"),
         ["dash.today"] = ("Сьогодні", "Today"),
         ["dash.todayReceived"] = ("надійшло", "received"),
         ["dash.todayClosed"] = ("закрито питань", "questions closed"),
