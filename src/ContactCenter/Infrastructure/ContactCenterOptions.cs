@@ -30,6 +30,13 @@ public sealed class DatabaseOptions
         : Provider == DatabaseProvider.Sqlite
             ? $"Data Source={Path.Combine("data", "contact-center.db")}"
             : throw new InvalidOperationException("ContactCenter:Database:ConnectionString is required for PostgreSQL.");
+
+    /// <summary>
+    /// Command timeout (seconds) for the migrations applied at start: a migration that fills a column over a million rows runs
+    /// far longer than EF's 30-second default. 0 means no limit. Ordinary requests keep the provider's default.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int MigrationCommandTimeoutSeconds { get; set; } = 3600;
 }
 
 public sealed class BootstrapOptions

@@ -330,7 +330,7 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.CloseConnectionAsync();
         }
-        await db.Database.MigrateAsync(ct);
+        await MigrateAsync(db, options.Value.Database.MigrationCommandTimeoutSeconds, logger, ct);
         await ReferenceDataSeeder.SeedAsync(db, ct);
         await Features.Portal.FaqSeeder.SeedAsync(db, services.GetRequiredService<TimeProvider>(), ct);
         foreach (var role in Roles.All)
@@ -348,6 +348,31 @@ public sealed class DatabaseInitializer(
             if (demo is not null)
                 await demo.SeedAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Applies the pending migrations with a long command timeout (<see cref="DatabaseOptions.MigrationCommandTimeoutSeconds"/>,
+    /// 0 = none), so a data fill over a big database is not cut off by EF's default, then gives the context its timeout back.
+    /// </summary>
+    public static async Task MigrateAsync(AppDbContext db, int timeoutSeconds, ILogger logger, CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var previous = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(timeoutSeconds);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+            // The same fill as migration ChannelsControlOutagesReportsConsole's UPDATE, for databases loaded after it ran
+            // (bulk loaders): done here once, under the long timeout, rather than by the first report request.
+            await Features.Reports.StatutoryReport.FillQuestionReceivedAtAsync(db, ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(previous);
+        }
+        logger.LogInformation("Database up to date in {Elapsed}: {Count} migrations applied ({Names}), command timeout {Timeout} s",
+            System.Diagnostics.Stopwatch.GetElapsedTime(started), pending.Count, string.Join(", ", pending), timeoutSeconds);
     }
 
     private async Task EnsureAdminAsync(string email, string password)

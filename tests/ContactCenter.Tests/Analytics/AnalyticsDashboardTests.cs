@@ -82,7 +82,7 @@ public abstract class AnalyticsDashboardTests<TApp>(TApp app) where TApp : AppFi
         Assert.Equal("/console/appeals?overdue=true", d.GetProperty("overdueLink").GetString());
         Assert.Equal("/console/appeals?from=2026-11-01&to=2026-11-24&repeated=true", d.GetProperty("repeatedLink").GetString());
         Assert.Equal("/console/appeals?from=2026-11-01&to=2026-11-24&reworked=true", d.GetProperty("reworkLink").GetString());
-        Assert.Equal("/console/appeals?status=closed&from=2026-11-01&to=2026-11-24", d.GetProperty("closedLink").GetString());
+        Assert.Equal("/console/appeals?from=2026-11-01&to=2026-11-24&closed=true", d.GetProperty("closedLink").GetString());
     }
 
     [Fact]

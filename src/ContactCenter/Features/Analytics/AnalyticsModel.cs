@@ -144,6 +144,14 @@ public static class AnalyticsModel
             e.Property(s => s.Id).ValueGeneratedNever();
         });
         b.Entity<Appeals.Appeal>(e => e.HasIndex(a => a.UpdatedAt).IncludeProperties(a => a.ReceivedAt));
+        // The dashboard filtered by one executor, topic or district (DailyAggregates): a period's rows of one dimension value.
+        b.Entity<DashboardDayCount>(e =>
+        {
+            e.ToTable("dashboard_day_counts");
+            e.HasKey(r => new { r.Dimension, r.Day, r.Figure, r.Key });
+            e.Property(r => r.Dimension).HasMaxLength(80);
+            e.Property(r => r.Figure).HasMaxLength(16);
+        });
         b.Entity<Appeals.Question>(e => e.HasIndex(q => q.AppealId, "ix_questions_analytics")
             .IncludeProperties(q => new { q.CategoryCode, q.ExecutorId, q.ClosedAt, q.DueAt, q.ReworkCount, q.VerificationRating, q.VerificationConfirmed, q.Status }));
     }

@@ -20,6 +20,19 @@ public sealed class ReportDayCount
     public int Count { get; set; }
 }
 
+/// <summary>
+/// A <see cref="ReportDayCount"/> of the dashboard filtered by one executor (<c>e3</c>), one topic (<c>cutilities.water</c>) or one
+/// district (<c>d7</c>): the dashboard's figures over that value's questions, as <see cref="DashboardQueries.GetLiveAsync"/> counts them.
+/// </summary>
+public sealed class DashboardDayCount
+{
+    public required string Dimension { get; set; }
+    public DateOnly Day { get; set; }
+    public required string Figure { get; set; }
+    public string Key { get; set; } = "";
+    public int Count { get; set; }
+}
+
 /// <summary>The single row saying how far <see cref="ReportDayCount"/> goes.</summary>
 public sealed class ReportAggregateState
 {
@@ -49,7 +62,9 @@ public sealed class DailyAggregates(AppDbContext db, CalendarService calendar, T
     /// <summary>Longer than any transaction that changes an appeal, so a change committed after a refresh read its day is still seen as new.</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromMinutes(2);
 
-    private const int StateId = 1;
+    /// <summary>The version of the stored figures: a new one (issue 8: closure and ratings count appeals; dimension rows) makes
+    /// the next refresh recompute every day, and readers go live until it has.</summary>
+    private const int StateId = 2;
     private const int ChunkDays = 31;
 
     /// <summary>The days of [<paramref name="from"/>, <paramref name="to"/>] whose stored rows are current; null when nothing is aggregated yet.</summary>
@@ -85,6 +100,20 @@ public sealed class DailyAggregates(AppDbContext db, CalendarService calendar, T
             result.RemoveAll(r => r.Figure == perDay);
             result.AddRange(await rows.Where(r => r.Figure == perDay).Select(r => new DayCount(r.Day, r.Figure, r.Key, r.Count)).ToListAsync(ct));
         }
+        return result;
+    }
+
+    /// <summary>The stored dashboard rows of one <see cref="DashboardDayCount.Dimension"/> on the usable days, summed as <see cref="ReadAsync"/>.</summary>
+    public async Task<List<DayCount>> ReadDimensionAsync(AggregatedDays days, string dimension, string perDay, CancellationToken ct)
+    {
+        var dirty = days.Dirty.ToList();
+        var rows = db.Set<DashboardDayCount>().AsNoTracking()
+            .Where(r => r.Dimension == dimension && r.Day >= days.From && r.Day <= days.Through && !dirty.Contains(r.Day));
+        var sums = await rows.Where(r => r.Figure != perDay).GroupBy(r => new { r.Figure, r.Key })
+            .Select(g => new { g.Key.Figure, g.Key.Key, Count = g.Sum(r => r.Count) })
+            .ToListAsync(ct);
+        var result = sums.Select(s => new DayCount(days.From, s.Figure, s.Key, s.Count)).ToList();
+        result.AddRange(await rows.Where(r => r.Figure == perDay).Select(r => new DayCount(r.Day, r.Figure, r.Key, r.Count)).ToListAsync(ct));
         return result;
     }
 
@@ -142,6 +171,8 @@ public sealed class DailyAggregates(AppDbContext db, CalendarService calendar, T
             row.AsOf = now;
             row.RefreshedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
+            // A state of an earlier figures version says nothing of these rows.
+            await db.Set<ReportAggregateState>().Where(s => s.Id != StateId).ExecuteDeleteAsync(ct);
         });
         db.ChangeTracker.Clear();
         logger.LogInformation("Report aggregates: {Days} days recomputed ({Rows} rows), through {Through}", days.Count, rows, through);
@@ -157,7 +188,10 @@ public sealed class DailyAggregates(AppDbContext db, CalendarService calendar, T
         var toUtc = DashboardQueries.KyivStart(days[^1].AddDays(1), zone);
         var counts = new List<DayCount>();
         var facts = await DashboardQueries.FactsAsync(db, fromUtc, toUtc, null, ct);
-        counts.AddRange(DashboardQueries.Tally(facts.Where(f => wanted.Contains(DashboardQueries.KyivDay(f.ReceivedAt, zone))), zone));
+        var dayFacts = facts.Where(f => wanted.Contains(DashboardQueries.KyivDay(f.ReceivedAt, zone))).ToList();
+        counts.AddRange(DashboardQueries.Tally(dayFacts, zone));
+        var dimensions = DashboardQueries.TallyByDimension(dayFacts, zone)
+            .Select(c => new DashboardDayCount { Dimension = c.Dimension, Day = c.Count.Day, Figure = c.Count.Figure, Key = c.Count.Key, Count = c.Count.Count }).ToList();
         foreach (var day in days)
         {
             var (start, end) = (DashboardQueries.KyivStart(day, zone), DashboardQueries.KyivStart(day.AddDays(1), zone));
@@ -172,12 +206,14 @@ public sealed class DailyAggregates(AppDbContext db, CalendarService calendar, T
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Set<ReportDayCount>().Where(r => days.Contains(r.Day)).ExecuteDeleteAsync(ct);
+            await db.Set<DashboardDayCount>().Where(r => days.Contains(r.Day)).ExecuteDeleteAsync(ct);
             db.AddRange(entities);
+            db.AddRange(dimensions);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
         db.ChangeTracker.Clear();
-        return entities.Count;
+        return entities.Count + dimensions.Count;
     }
 }
 

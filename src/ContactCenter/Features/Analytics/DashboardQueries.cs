@@ -20,9 +20,13 @@ public sealed record DashboardSlice(string Key, string Label, int Count, string 
 
 public sealed record TrendPoint(DateOnly Start, string Label, int Count, string Link);
 
-public sealed record SatisfactionFigures(int Rated, double? Average, IReadOnlyList<int> ByRating, int Verified, int Confirmed, double? ConfirmedShare);
+/// <summary>Rated (and ByRating) count appeals having a (matching) question rated (so); the average is over rated questions;
+/// verified and confirmed count questions.</summary>
+public sealed record SatisfactionFigures(int Rated, double? Average, IReadOnlyList<int> ByRating, int Verified, int Confirmed, double? ConfirmedShare,
+    string RatedLink, IReadOnlyList<string> ByRatingLinks);
 
-public sealed record TodayFigures(int Received, string ReceivedLink, int Closed, int OpenNow, string OpenLink, int OverdueNow, string OverdueLink);
+/// <summary>Closed: appeals having a (matching) question closed today.</summary>
+public sealed record TodayFigures(int Received, string ReceivedLink, int Closed, int OpenNow, string OpenLink, int OverdueNow, string OverdueLink, string ClosedLink);
 
 /// <summary>
 /// The dashboard (F9.1). Appeals are counted once each: an appeal is in the period when it was received in it, and
@@ -40,6 +44,8 @@ public sealed record DashboardView(
     int ClosedOnTime,
     double? OnTimeShare,
     string ClosedLink,
+    string ClosedOnTimeLink,
+    string ClosedLateLink,
     int OverdueNow,
     string OverdueLink,
     int Repeated,
@@ -91,7 +97,8 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         // Per-day counts of the period: stored for closed, unchanged days (unfiltered only: a filter changes which
         // appeals count), otherwise tallied from one narrow read of the questions with their appeal's columns
         // (index-only on PostgreSQL: see AnalyticsModel).
-        var usable = useAggregates && question is null ? await aggregates.UsableDaysAsync(from, to, ct) : null;
+        var dimension = question is null ? null : DimensionOf(filter, codes);
+        var usable = useAggregates && (question is null || dimension is not null) ? await aggregates.UsableDaysAsync(from, to, ct) : null;
         List<DayCount> counts;
         if (usable is null)
         {
@@ -99,9 +106,11 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         }
         else
         {
-            counts = await aggregates.ReadAsync(usable, Figures.All, Figures.Total, ct);
+            counts = dimension is null
+                ? await aggregates.ReadAsync(usable, Figures.All, Figures.Total, ct)
+                : await aggregates.ReadDimensionAsync(usable, dimension, Figures.Total, ct);
             foreach (var (spanFrom, spanTo) in usable.LiveSpans(from, to))
-                counts.AddRange(Tally(await FactsAsync(db, KyivStart(spanFrom, zone), KyivStart(spanTo.AddDays(1), zone), null, ct), zone));
+                counts.AddRange(Tally(await FactsAsync(db, KyivStart(spanFrom, zone), KyivStart(spanTo.AddDays(1), zone), question, ct), zone));
         }
         var sums = counts.GroupBy(x => (x.Figure, x.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
         int Sum(string figure, string key = "") => sums.GetValueOrDefault((figure, key));
@@ -122,8 +131,9 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         var verified = Sum(Figures.Verified);
         var confirmed = Sum(Figures.Confirmed);
         var distribution = Enumerable.Range(1, 5).Select(r => Sum(Figures.Rating, r.ToString(CultureInfo.InvariantCulture))).ToList();
-        var rated = distribution.Sum();
-        var ratingSum = Enumerable.Range(1, 5).Sum(r => r * distribution[r - 1]);
+        var rated = Sum(Figures.Rated);
+        var ratedQuestions = Sum(Figures.RatedQuestions);
+        var ratingSum = Sum(Figures.RatingSum);
 
         // Now: open and overdue whatever the period; today: since Kyiv midnight. Without a filter these are appeal
         // counts on the appeals' (status, due_at) index; with one, appeals having an open (overdue) matching question.
@@ -141,15 +151,23 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         }
         else
         {
+            // One pass over the matching open questions ((executor|category|district, status, due_at) indexes) gives both.
             var matching = db.Questions.Where(question);
-            overdueNow = await matching.Where(q => q.DueAt != null && q.DueAt < now && open.Contains(q.Status)).Select(q => q.AppealId).Distinct().CountAsync(ct);
-            openNow = await matching.Where(q => open.Contains(q.Status)).Select(q => q.AppealId).Distinct().CountAsync(ct);
+            var openCounts = await matching.Where(q => open.Contains(q.Status)).GroupBy(q => 1)
+                .Select(g => new
+                {
+                    Open = g.Select(q => q.AppealId).Distinct().Count(),
+                    Overdue = g.Where(q => q.DueAt != null && q.DueAt < now).Select(q => q.AppealId).Distinct().Count(),
+                }).FirstOrDefaultAsync(ct);
+            openNow = openCounts?.Open ?? 0;
+            overdueNow = openCounts?.Overdue ?? 0;
             receivedToday = await matching.Where(q => q.Appeal.ReceivedAt >= todayStart).Select(q => q.AppealId).Distinct().CountAsync(ct);
         }
+        // Appeals having a (matching) question closed today: the list's closedFrom=closedTo=today.
         var closedTodayQuery = db.Questions.Where(q => q.ClosedAt >= todayStart);
         if (question is not null)
             closedTodayQuery = closedTodayQuery.Where(question);
-        var closedToday = await closedTodayQuery.CountAsync(ct);
+        var closedToday = await closedTodayQuery.Select(q => q.AppealId).Distinct().CountAsync(ct);
 
         var trend = Trend(counts.Where(x => x.Figure == Figures.Total).Select(x => (x.Day, x.Count)), from, to, granularity, links);
 
@@ -161,12 +179,14 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         return new DashboardView(
             from, to, granularity,
             total, links.For(),
-            closed, onTime, Share(onTime, closed), links.For(status: Camel(nameof(AppealStatus.Closed))),
+            closed, onTime, Share(onTime, closed), links.For(closed: true), links.For(closedOnTime: true), links.For(closedOnTime: false),
             overdueNow, links.For(overdue: true, period: false),
             repeated, links.For(repeated: true),
             rework, links.For(reworked: true),
-            new SatisfactionFigures(rated, rated == 0 ? null : Math.Round((double)ratingSum / rated, 2), distribution, verified, confirmed, Share(confirmed, verified)),
-            new TodayFigures(receivedToday, links.For(from: today, to: today), closedToday, openNow, links.ForOpen(), overdueNow, links.For(overdue: true, period: false)),
+            new SatisfactionFigures(rated, ratedQuestions == 0 ? null : Math.Round((double)ratingSum / ratedQuestions, 2), distribution, verified, confirmed, Share(confirmed, verified),
+                links.For(rated: true), Enumerable.Range(1, 5).Select(r => links.For(rating: r)).ToList()),
+            new TodayFigures(receivedToday, links.For(from: today, to: today), closedToday, openNow, links.ForOpen(), overdueNow, links.For(overdue: true, period: false),
+                links.For(closedFrom: today, period: false)),
             byCategory.OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal)
                 .Select(x => new DashboardSlice(x.Key, CategoryName(x.Key), x.Count, links.For(category: x.Key))).ToList(),
             byChannel.OrderByDescending(x => x.Count).ThenBy(x => x.Key)
@@ -238,12 +258,19 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
         public const string Category = "d.category";
         public const string Executor = "d.executor";
         public const string District = "d.district";
-        public const string Closed = "d.closed";
-        public const string OnTime = "d.onTime";
+        // Appeals (issue 8: each figure opens a list of as many appeals): having a closed question; having one and every closed
+        // one closed in time; having a question rated N; having a rated question.
+        public const string Closed = "d.closedA";
+        public const string OnTime = "d.onTimeA";
+        public const string Rating = "d.ratingA";
+        public const string Rated = "d.ratedA";
+        // Questions: verified, confirmed; rated and the sum of their ratings (the average rating is per rated question).
         public const string Verified = "d.verified";
         public const string Confirmed = "d.confirmed";
-        public const string Rating = "d.rating";
-        public static readonly IReadOnlyList<string> All = [Total, Channel, Status, Repeated, Rework, Category, Executor, District, Closed, OnTime, Verified, Confirmed, Rating];
+        public const string RatedQuestions = "d.ratedQ";
+        public const string RatingSum = "d.ratingSum";
+        public static readonly IReadOnlyList<string> All = [Total, Channel, Status, Repeated, Rework, Category, Executor, District, Closed, OnTime, Rating, Rated,
+            Verified, Confirmed, RatedQuestions, RatingSum];
     }
 
     /// <summary>
@@ -277,16 +304,55 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
             AddBy(dayFacts, Figures.Category, f => f.CategoryCode);
             AddBy(dayFacts.Where(f => f.ExecutorId is not null), Figures.Executor, f => f.ExecutorId!.Value.ToString(CultureInfo.InvariantCulture));
             AddBy(dayFacts.Where(f => f.DistrictId is not null), Figures.District, f => f.DistrictId!.Value.ToString(CultureInfo.InvariantCulture));
-            var closedFacts = dayFacts.Where(f => f.ClosedAt is not null).ToList();
-            Add(Figures.Closed, "", closedFacts.Count);
-            Add(Figures.OnTime, "", closedFacts.Count(f => f.DueAt is null || f.ClosedAt <= f.DueAt));
+            // Closure and ratings count appeals, as the lists they open (AppealQueries.ReportFilters) do.
+            var closedByAppeal = dayFacts.Where(f => f.ClosedAt is not null).GroupBy(f => f.AppealId).ToList();
+            Add(Figures.Closed, "", closedByAppeal.Count);
+            Add(Figures.OnTime, "", closedByAppeal.Count(g => g.All(f => !IsLate(f))));
             Add(Figures.Verified, "", dayFacts.Count(f => f.VerificationConfirmed is not null));
             Add(Figures.Confirmed, "", dayFacts.Count(f => f.VerificationConfirmed == true));
-            for (var r = 1; r <= 5; r++)
-                Add(Figures.Rating, r.ToString(CultureInfo.InvariantCulture), dayFacts.Count(f => f.VerificationRating == r));
+            var ratedFacts = dayFacts.Where(f => f.VerificationRating is not null).ToList();
+            Add(Figures.Rated, "", ratedFacts.Select(f => f.AppealId).Distinct().Count());
+            AddBy(ratedFacts, Figures.Rating, f => f.VerificationRating!.Value.ToString(CultureInfo.InvariantCulture));
+            Add(Figures.RatedQuestions, "", ratedFacts.Count);
+            Add(Figures.RatingSum, "", ratedFacts.Sum(f => f.VerificationRating!.Value));
         }
         return result;
     }
+
+    /// <summary>Closed after its deadline (the list's <c>closedOnTime=false</c>).</summary>
+    private static bool IsLate(Fact f) => f.ClosedAt is not null && f.DueAt is not null && f.ClosedAt > f.DueAt;
+
+    /// <summary>
+    /// <see cref="Tally"/> of the questions of each executor, topic and district apart: the dashboard filtered by that one value,
+    /// per day (<see cref="DashboardDayCount"/>). Dimension names: <c>e</c> + executor id, <c>c</c> + category code, <c>d</c> + district id.
+    /// </summary>
+    public static IEnumerable<(string Dimension, DayCount Count)> TallyByDimension(IReadOnlyCollection<Fact> facts, TimeZoneInfo zone)
+    {
+        foreach (var g in facts.Where(f => f.ExecutorId is not null).GroupBy(f => f.ExecutorId!.Value))
+            foreach (var c in Tally(g, zone))
+                yield return (ExecutorDimension(g.Key), c);
+        foreach (var g in facts.GroupBy(f => f.CategoryCode, StringComparer.Ordinal))
+            foreach (var c in Tally(g, zone))
+                yield return (CategoryDimension(g.Key), c);
+        foreach (var g in facts.Where(f => f.DistrictId is not null).GroupBy(f => f.DistrictId!.Value))
+            foreach (var c in Tally(g, zone))
+                yield return (DistrictDimension(g.Key), c);
+    }
+
+    public static string ExecutorDimension(int id) => "e" + id.ToString(CultureInfo.InvariantCulture);
+
+    public static string CategoryDimension(string code) => "c" + code;
+
+    public static string DistrictDimension(int id) => "d" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The stored dimension a filter of exactly one executor, one topic without subtopics or one district reads; otherwise null (live).</summary>
+    private static string? DimensionOf(DashboardFilter filter, List<string>? codes) => (filter.Executor, codes, filter.District) switch
+    {
+        ({ } e, null, null) => ExecutorDimension(e),
+        (null, [var code], null) when code.Length <= 79 => CategoryDimension(code),
+        (null, null, { } d) => DistrictDimension(d),
+        _ => null,
+    };
 
     private static List<TrendPoint> Trend(IEnumerable<(DateOnly Day, int Count)> days, DateOnly from, DateOnly to, TrendGranularity granularity, Links links)
     {
@@ -329,7 +395,8 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
     private sealed class Links(DashboardFilter filter, DateOnly from, DateOnly to)
     {
         public string For(string? status = null, string? category = null, int? executor = null, int? district = null, string? channel = null,
-            DateOnly? from = null, DateOnly? to = null, bool overdue = false, bool repeated = false, bool reworked = false, bool period = true, bool open = false)
+            DateOnly? from = null, DateOnly? to = null, bool overdue = false, bool repeated = false, bool reworked = false, bool period = true, bool open = false,
+            bool closed = false, bool? closedOnTime = null, int? rating = null, bool rated = false, DateOnly? closedFrom = null)
         {
             var p = new List<string>();
             void Add(string name, string? value)
@@ -355,6 +422,25 @@ public sealed class DashboardQueries(AppDbContext db, CalendarService calendar, 
                 Add("reworked", "true");
             if (open)
                 Add("open", "true");
+            if (closedFrom is { } closedDay)
+            {
+                Add("closedFrom", closedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Add("closedTo", closedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            if (closed)
+                Add("closed", "true");
+            if (closedOnTime is { } onTime)
+                Add("closedOnTime", onTime ? "true" : "false");
+            if (rating is { } r)
+                Add("rating", r.ToString(CultureInfo.InvariantCulture));
+            if (rated)
+                Add("rated", "true");
+            // The filtered dashboard counts appeals having ONE matching question that also is in the bar (or open, overdue,
+            // reworked); the list's filters each find some question unless told to look for one meeting them all.
+            var dimensions = ((category ?? filter.Category) is { Length: > 0 } ? 1 : 0) + ((executor ?? filter.Executor) is null ? 0 : 1)
+                + ((district ?? filter.District) is null ? 0 : 1);
+            if (dimensions >= 2 || (dimensions == 1 && (overdue || open || reworked)))
+                Add("sameQuestion", "true");
             return p.Count == 0 ? ListPath : ListPath + "?" + string.Join("&", p);
         }
 

@@ -41,7 +41,16 @@ public sealed record AppealSearch(
     DateTimeOffset? DueSoonBefore = null,
     // Dashboard click-through (issue 8): open now (an open status, as the dashboard counts it); ever returned for rework.
     bool? Open = null,
-    bool? Reworked = null);
+    bool? Reworked = null,
+    // Dashboard figures (issue 8, AppealQueries.ReportFilters.cs): a question closed in [ClosedFrom, ClosedTo]; closed; every closed
+    // question closed on time (false: one late); rated N; rated; and one question meeting every question-level filter at once.
+    DateTimeOffset? ClosedFrom = null,
+    DateTimeOffset? ClosedTo = null,
+    bool? Closed = null,
+    bool? ClosedOnTime = null,
+    int? Rating = null,
+    bool? Rated = null,
+    bool? SameQuestion = null);
 
 /// <summary>Reading appeals: one card, the search list, the timeline. Personal data reads are audited (F12.1).</summary>
 public sealed partial class AppealQueries(
@@ -374,6 +383,7 @@ public sealed partial class AppealQueries(
             query = query.Where(a => a.ReceivedAt <= to);
         if (!string.IsNullOrWhiteSpace(s.Q))
             query = FullText(query, s.Q);
+        query = ReportFilters(query, s);
         return (query, s.Page, s.PageSize);
     }
 

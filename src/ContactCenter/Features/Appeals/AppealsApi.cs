@@ -153,7 +153,9 @@ public static class AppealsApi
         string? Status, int? ExecutorId, string? CategoryCode, string? Channel, bool? Overdue, string? Phone, string? Q,
         DateTimeOffset? ReceivedFrom, DateTimeOffset? ReceivedTo, int? Page, int? PageSize, string? Format,
         int? District = null, bool? Repeated = null, bool? Rework = null, string? Sort = null, bool? DueToday = null,
-        bool? Open = null, bool? Reworked = null)
+        bool? Open = null, bool? Reworked = null,
+        DateTimeOffset? ClosedFrom = null, DateTimeOffset? ClosedTo = null, bool? Closed = null, bool? ClosedOnTime = null, int? Rating = null,
+        bool? Rated = null, bool? SameQuestion = null)
     {
         public AppealSearch ToSearch()
         {
@@ -162,7 +164,8 @@ public static class AppealsApi
             var channel = QueryEnum.Parse<Channel>(Channel, "channel", errors);
             errors.ThrowIfAny();
             return new(status, ExecutorId, CategoryCode, channel, Overdue, Phone, Q, ReceivedFrom, ReceivedTo, Page ?? 1, PageSize ?? 20,
-                District, Repeated, Rework, Sort, DueToday: DueToday, Open: Open, Reworked: Reworked);
+                District, Repeated, Rework, Sort, DueToday: DueToday, Open: Open, Reworked: Reworked,
+                ClosedFrom: ClosedFrom, ClosedTo: ClosedTo, Closed: Closed, ClosedOnTime: ClosedOnTime, Rating: Rating, Rated: Rated, SameQuestion: SameQuestion);
         }
     }
 

@@ -27,7 +27,16 @@ public sealed record AppealListFilter(
     string? Sort = null,
     bool DueToday = false,
     bool Open = false,
-    bool Reworked = false)
+    bool Reworked = false,
+    // Dashboard figures (issue 8): a question closed on these Kyiv days, closed, closed on time (false: late), rated N, rated,
+    // one question meeting every question filter (see AppealQueries.ReportFilters.cs).
+    DateOnly? ClosedFrom = null,
+    DateOnly? ClosedTo = null,
+    bool Closed = false,
+    bool? ClosedOnTime = null,
+    int? Rating = null,
+    bool Rated = false,
+    bool SameQuestion = false)
 {
     public const int PageSize = 25;
 
@@ -38,13 +47,15 @@ public sealed record AppealListFilter(
         int? I(string key) => int.TryParse(S(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
         DateOnly? D(string key) => DateOnly.TryParseExact(S(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         bool B(string key) => string.Equals(S(key), "true", StringComparison.OrdinalIgnoreCase);
+        bool? B3(string key) => B(key) ? true : string.Equals(S(key), "false", StringComparison.OrdinalIgnoreCase) ? false : null;
         TEnum? E<TEnum>(string key) where TEnum : struct, Enum =>
             S(key) is { } v && Enum.TryParse<TEnum>(v, ignoreCase: true, out var e) && !int.TryParse(v, out _) ? e : null;
         var sort = S("sort");
         return new AppealListFilter(E<AppealStatus>("status"), S("category"), I("executor"), I("district"), E<Channel>("channel"),
             D("from"), D("to"), B("overdue"), B("repeated"), B("rework"), S("q"), Math.Max(1, I("page") ?? 1),
             sort is not null && AppealQueries.Sorts.Contains(sort) ? sort : null, B("dueToday"),
-            B("open"), B("reworked"));
+            B("open"), B("reworked"),
+            D("closedFrom"), D("closedTo"), B("closed"), B3("closedOnTime"), I("rating") is >= 1 and <= 5 and var rating ? rating : null, B("rated"), B("sameQuestion"));
     }
 
     /// <summary>The query string (without '?'), only what is set, in camelCase values as the API reads them.</summary>
@@ -69,6 +80,13 @@ public sealed record AppealListFilter(
         Add("rework", Rework ? "true" : null);
         Add("open", Open ? "true" : null);
         Add("reworked", Reworked ? "true" : null);
+        Add("closedFrom", ClosedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("closedTo", ClosedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("closed", Closed ? "true" : null);
+        Add("closedOnTime", ClosedOnTime is { } onTime ? (onTime ? "true" : "false") : null);
+        Add("rating", Rating?.ToString(CultureInfo.InvariantCulture));
+        Add("rated", Rated ? "true" : null);
+        Add("sameQuestion", SameQuestion ? "true" : null);
         Add("q", Q);
         if (withPage && Page > 1)
             Add("page", Page.ToString(CultureInfo.InvariantCulture));
@@ -104,6 +122,13 @@ public sealed record AppealListFilter(
         Add("rework", Rework ? "true" : null);
         Add("open", Open ? "true" : null);
         Add("reworked", Reworked ? "true" : null);
+        Add("closedFrom", search.ClosedFrom?.ToString("O", CultureInfo.InvariantCulture));
+        Add("closedTo", search.ClosedTo?.ToString("O", CultureInfo.InvariantCulture));
+        Add("closed", Closed ? "true" : null);
+        Add("closedOnTime", ClosedOnTime is { } onTime ? (onTime ? "true" : "false") : null);
+        Add("rating", Rating?.ToString(CultureInfo.InvariantCulture));
+        Add("rated", Rated ? "true" : null);
+        Add("sameQuestion", SameQuestion ? "true" : null);
         Add("q", Q);
         Add("sort", Sort);
         Add("format", "csv");
@@ -128,7 +153,14 @@ public sealed record AppealListFilter(
         PrivilegedFirst: true,
         DueToday: DueToday ? true : null,
         Open: Open ? true : null,
-        Reworked: Reworked ? true : null);
+        Reworked: Reworked ? true : null,
+        ClosedFrom: ClosedFrom is { } cf ? Start(cf, zone) : null,
+        ClosedTo: ClosedTo is { } ct ? Start(ct.AddDays(1), zone).AddTicks(-1) : null,
+        Closed: Closed ? true : null,
+        ClosedOnTime: ClosedOnTime,
+        Rating: Rating,
+        Rated: Rated ? true : null,
+        SameQuestion: SameQuestion ? true : null);
 
     private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone)
     {

@@ -174,6 +174,36 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("category_reference_time", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Analytics.DashboardDayCount", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("figure");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("Dimension", "Day", "Figure", "Key")
+                        .HasName("pk_dashboard_day_counts");
+
+                    b.ToTable("dashboard_day_counts", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Analytics.ExecutorRatingDay", b =>
                 {
                     b.Property<long>("Id")

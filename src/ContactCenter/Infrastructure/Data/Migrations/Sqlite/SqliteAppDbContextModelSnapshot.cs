@@ -160,6 +160,36 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("category_reference_time", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Features.Analytics.DashboardDayCount", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figure");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Dimension", "Day", "Figure", "Key")
+                        .HasName("pk_dashboard_day_counts");
+
+                    b.ToTable("dashboard_day_counts", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Features.Analytics.ExecutorRatingDay", b =>
                 {
                     b.Property<long>("Id")
