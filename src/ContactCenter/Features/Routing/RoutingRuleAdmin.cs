@@ -138,6 +138,10 @@ public sealed class RoutingRuleAdmin(AppDbContext db, Router router, Categories.
         router.InvalidateRules();
     }
 
+    /// <summary>The districts a rule may name.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> DistrictsAsync(CancellationToken ct) =>
+        (await db.Districts.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct)).Select(d => (d.Id, d.Name)).ToList();
+
     /// <summary>One rule as the list shows it (the "test routing" box names the rule that decided).</summary>
     public async Task<RoutingRuleRow?> FindAsync(int id, Actor actor, CancellationToken ct)
     {
