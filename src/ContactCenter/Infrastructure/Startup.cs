@@ -131,6 +131,8 @@ public static class Startup
         services.AddScoped<Features.Identity.PasswordChange>();
         services.AddScoped<Features.Admin.AdminExport>();
         services.AddScoped<Features.Admin.ExecutorAdmin>();
+        services.AddScoped<Features.Admin.StaffLogins>();
+        services.AddScoped<Features.Routing.RoutingRuleAdmin>();
         services.AddScoped<Features.Admin.CategoryAdmin>();
         services.AddScoped<Features.Admin.ReviewTrackAdmin>();
         services.AddScoped<Features.Admin.ApiKeyAdmin>();

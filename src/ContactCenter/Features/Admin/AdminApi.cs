@@ -76,6 +76,17 @@ public static class AdminApi
             await admin.RemoveStaffAsync(id, staffId, http.Actor(), ct);
             return TypedResults.NoContent();
         }).WithName("RemoveExecutorStaff");
+        executors.MapGet("/{id:int}/staff/login-candidates", async (int id, StaffLogins logins, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await logins.CandidatesAsync(id, http.Actor(), ct)))
+            .WithName("ListStaffLoginCandidates").WithSummary("Logins with an executor role of this organisation, with the staff member each is linked to.");
+        executors.MapPut("/{id:int}/staff/{staffId:int}/login", async (int id, int staffId, StaffLoginInput input, StaffLogins logins, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await logins.LinkAsync(id, staffId, input.UserId, http.Actor(), ct)))
+            .WithName("LinkStaffLogin").WithSummary("Link a login of the same organisation (executor role) to the staff member; one each way, else 409.");
+        executors.MapPost("/{id:int}/staff/{staffId:int}/login", async (int id, int staffId, NewStaffLoginInput input, StaffLogins logins, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await logins.CreateLoginAsync(id, staffId, input, http.Actor(), ct)))
+            .WithName("CreateStaffLogin").WithSummary("Create a login (role executorStaff, temporary password returned once) for the staff member and link it.");
+        executors.MapDelete("/{id:int}/staff/{staffId:int}/login", async (int id, int staffId, StaffLogins logins, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await logins.UnlinkAsync(id, staffId, http.Actor(), ct))).WithName("UnlinkStaffLogin");
 
         var categories = api.MapGroup("/categories");
         categories.MapPost("/{code}/move", async (string code, MoveInput input, CategoryAdmin admin, HttpContext http, CancellationToken ct) =>

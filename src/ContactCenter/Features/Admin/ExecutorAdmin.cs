@@ -15,7 +15,8 @@ public sealed record ExecutorNode(int Id, string Name, string? ShortName, Execut
 
 public sealed record StaffInput(string? FullName, string? Position, string? Phone, string? Email, string? UserId, bool IsResponsible);
 
-public sealed record StaffMemberView(int Id, string FullName, string? Position, string? Phone, string? Email, string? UserId, bool IsResponsible);
+/// <summary>A staff member; <c>Login</c> is the e-mail of the linked console login (<see cref="StaffLogins"/>).</summary>
+public sealed record StaffMemberView(int Id, string FullName, string? Position, string? Phone, string? Email, string? UserId, bool IsResponsible, string? Login = null);
 
 /// <summary>
 /// Executor organisations (F3.1, F11.1): the hierarchy, create and edit (name, kind, parent, head, contacts, hours,
@@ -79,8 +80,12 @@ public sealed class ExecutorAdmin(AppDbContext db, ExecutorDirectory directory, 
     public async Task<IReadOnlyList<StaffMemberView>> StaffAsync(int executorId, Actor actor, CancellationToken ct)
     {
         AdminGuard.Require(actor);
-        return await db.ExecutorStaff.AsNoTracking().Where(s => s.ExecutorId == executorId).OrderByDescending(s => s.IsResponsible).ThenBy(s => s.FullName)
-            .Select(s => new StaffMemberView(s.Id, s.FullName, s.Position, s.Phone, s.Email, s.UserId, s.IsResponsible))
+        return await (from s in db.ExecutorStaff.AsNoTracking()
+                      where s.ExecutorId == executorId
+                      join u in db.Users on s.UserId equals u.Id into login
+                      from u in login.DefaultIfEmpty()
+                      orderby s.IsResponsible descending, s.FullName
+                      select new StaffMemberView(s.Id, s.FullName, s.Position, s.Phone, s.Email, s.UserId, s.IsResponsible, u == null ? null : u.Email))
             .ToListAsync(ct);
     }
 
@@ -92,14 +97,15 @@ public sealed class ExecutorAdmin(AppDbContext db, ExecutorDirectory directory, 
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.FullName))
             errors.Add("fullName", Text.Get("field.required"));
-        if (input.UserId is { Length: > 0 } uid && !await db.Users.AnyAsync(u => u.Id == uid, ct))
-            errors.Add("userId", Text.Get("error.notFound"));
         errors.ThrowIfAny();
         ExecutorStaffMember member;
         if (staffId is { } sid)
             member = await db.ExecutorStaff.FirstOrDefaultAsync(s => s.Id == sid && s.ExecutorId == executorId, ct) ?? throw new NotFoundException(Text.Get("error.notFound"));
         else
             member = db.ExecutorStaff.Add(new ExecutorStaffMember { ExecutorId = executorId, FullName = "" }).Entity;
+        // A login given here follows the same rules as linking one (one each way, same organisation, an executor role).
+        if (Blank(input.UserId) is { } uid && uid != member.UserId)
+            await StaffLogins.EnsureLinkableAsync(db, member, uid, ct);
         member.FullName = input.FullName!.Trim();
         member.Position = Blank(input.Position);
         member.Phone = Blank(input.Phone);
@@ -109,7 +115,8 @@ public sealed class ExecutorAdmin(AppDbContext db, ExecutorDirectory directory, 
         await db.SaveChangesAsync(ct);
         audit.Add(actor, staffId is null ? "create" : "update", "executorStaff", Id(member.Id), $"executor {executorId}; {member.FullName}");
         await db.SaveChangesAsync(ct);
-        return new StaffMemberView(member.Id, member.FullName, member.Position, member.Phone, member.Email, member.UserId, member.IsResponsible);
+        var login = member.UserId is { } linked ? await db.Users.AsNoTracking().Where(u => u.Id == linked).Select(u => u.Email).FirstOrDefaultAsync(ct) : null;
+        return new StaffMemberView(member.Id, member.FullName, member.Position, member.Phone, member.Email, member.UserId, member.IsResponsible, login);
     }
 
     public async Task RemoveStaffAsync(int executorId, int staffId, Actor actor, CancellationToken ct)

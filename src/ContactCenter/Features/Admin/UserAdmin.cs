@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContactCenter.Features.Admin;
 
 public sealed record UserRow(string Id, string Email, string FullName, IReadOnlyList<string> Roles, int? ExecutorId, string? ExecutorName,
-    bool IsLocked, bool TwoFactorEnabled, bool MustEnrolTwoFactor, bool MustChangePassword = false);
+    bool IsLocked, bool TwoFactorEnabled, bool MustEnrolTwoFactor, bool MustChangePassword = false, int? StaffMemberId = null, string? StaffMemberName = null);
 
 public sealed record UserQuery(string? Q = null, string? Role = null, string? Sort = null, bool Descending = false, int Page = 0, int PageSize = 25);
 
@@ -110,6 +110,13 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, Audit
         Check(await users.AddToRolesAsync(user, roles.Except(current)));
         // New roles or organisation: the claims in the user's cookie must be rebuilt.
         Check(await users.UpdateSecurityStampAsync(user));
+        // A login moved to another organisation, or left without an executor role, is no longer that staff member's.
+        var executorSide = roles.Any(r => r is Roles.Executor or Roles.ExecutorStaff);
+        foreach (var member in await db.ExecutorStaff.Where(s => s.UserId == user.Id && (!executorSide || s.ExecutorId != input.ExecutorId)).ToListAsync(ct))
+        {
+            member.UserId = null;
+            audit.Add(actor, "unlinkLogin", "executorStaff", member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"executor {member.ExecutorId}; {member.FullName}; user {user.Id}");
+        }
         audit.Add(actor, "update", "user", user.Id, $"{string.Join(",", roles)}; executor {input.ExecutorId}");
         await db.SaveChangesAsync(ct);
         return (await RowsAsync([user], ct))[0];
@@ -220,11 +227,14 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, Audit
         var executorIds = page.Where(u => u.ExecutorId is not null).Select(u => u.ExecutorId!.Value).Distinct().ToList();
         var executors = await db.Executors.AsNoTracking().Where(e => executorIds.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, e => e.ShortName ?? e.Name, ct);
+        var staff = await db.ExecutorStaff.AsNoTracking().Where(s => s.UserId != null && ids.Contains(s.UserId))
+            .Select(s => new { s.UserId, s.Id, s.FullName }).ToListAsync(ct);
         var now = time.GetUtcNow();
         return page.Select(u => new UserRow(u.Id, u.Email ?? u.UserName ?? "", u.FullName,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(),
             u.ExecutorId, u.ExecutorId is { } e && executors.TryGetValue(e, out var name) ? name : null,
-            u.LockoutEnd is { } end && end > now, u.TwoFactorEnabled, u.MustEnrolTwoFactor, u.MustChangePassword)).ToList();
+            u.LockoutEnd is { } end && end > now, u.TwoFactorEnabled, u.MustEnrolTwoFactor, u.MustChangePassword,
+            staff.FirstOrDefault(s => s.UserId == u.Id)?.Id, staff.FirstOrDefault(s => s.UserId == u.Id)?.FullName)).ToList();
     }
 
     private static void Check(IdentityResult result)

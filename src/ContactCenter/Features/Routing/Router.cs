@@ -5,7 +5,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace ContactCenter.Features.Routing;
 
 /// <summary>The executor suggested for a question.</summary>
-public sealed record RoutingSuggestion(int ExecutorId, string Reason);
+/// <summary>The executor suggested for a question, why, and the rule that decided (null: the category's default executor).</summary>
+public sealed record RoutingSuggestion(int ExecutorId, string Reason, int? RuleId = null);
 
 /// <summary>
 /// Suggests the executor of a question (F3.2): the most specific rule wins — building, then street, then district,
@@ -36,13 +37,13 @@ public sealed class Router(IServiceScopeFactory scopes, IMemoryCache cache, Cate
         {
             var forCode = rules.Where(r => r.CategoryCode == code).ToList();
             if (buildingId is not null && forCode.FirstOrDefault(r => r.BuildingId == buildingId) is { } byBuilding)
-                return new RoutingSuggestion(byBuilding.ExecutorId, "building");
+                return new RoutingSuggestion(byBuilding.ExecutorId, "building", byBuilding.Id);
             if (streetId is not null && forCode.FirstOrDefault(r => r.BuildingId == null && r.StreetId == streetId) is { } byStreet)
-                return new RoutingSuggestion(byStreet.ExecutorId, "street");
+                return new RoutingSuggestion(byStreet.ExecutorId, "street", byStreet.Id);
             if (districtId is not null && forCode.FirstOrDefault(r => r.BuildingId == null && r.StreetId == null && r.DistrictId == districtId) is { } byDistrict)
-                return new RoutingSuggestion(byDistrict.ExecutorId, "district");
+                return new RoutingSuggestion(byDistrict.ExecutorId, "district", byDistrict.Id);
             if (forCode.FirstOrDefault(r => r.BuildingId == null && r.StreetId == null && r.DistrictId == null) is { } byCategory)
-                return new RoutingSuggestion(byCategory.ExecutorId, "category");
+                return new RoutingSuggestion(byCategory.ExecutorId, "category", byCategory.Id);
             if (categories[code].DefaultExecutorId is { } defaultExecutor)
                 return new RoutingSuggestion(defaultExecutor, "categoryDefault");
         }

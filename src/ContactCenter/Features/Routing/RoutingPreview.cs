@@ -28,6 +28,6 @@ public sealed class RoutingPreview(Router router, AppDbContext db, CalendarServi
         var cal = await calendar.GetCalendarAsync(ct);
         var lookup = await executors.LookupAsync(ct);
         return new RoutingSuggestionView(category.Code, suggestion?.ExecutorId, lookup.Ref(suggestion?.ExecutorId)?.Name,
-            suggestion?.Reason, track.Code, DeadlineCalculator.Due(time.GetUtcNow(), track, cal));
+            suggestion?.Reason, track.Code, DeadlineCalculator.Due(time.GetUtcNow(), track, cal), suggestion?.RuleId);
     }
 }

@@ -41,6 +41,12 @@ public sealed class AdminUsersPage(IPage page) : AdminScreen(page, "/console/adm
     public async Task SearchAsync(string text) => await Page.GetByLabel("Пошук за ім'ям або поштою").FillAsync(text);
 
     public ILocator Row(string name) => Page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
+
+    public ILocator StaffMember => Page.GetByTestId("user-staff-member");
+
+    public ILocator ExportCsv => Page.GetByTestId("admin-export");
+
+    public ILocator ExportXlsx => Page.GetByTestId("admin-export-xlsx");
 }
 
 public sealed class AdminCategoriesPage(IPage page) : AdminScreen(page, "/console/admin/categories")
@@ -87,6 +93,20 @@ public sealed class AdminExecutorsPage(IPage page) : AdminScreen(page, "/console
     }
 
     public ILocator StaffRow(string fullName) => Page.GetByRole(AriaRole.Row).Filter(new() { HasText = fullName });
+
+    public ILocator StaffLogin(string fullName) => StaffRow(fullName).GetByTestId("staff-login");
+
+    /// <summary>Opens the staff member (pencil), picks a login of the organisation and links it.</summary>
+    public async Task LinkLoginAsync(string executor, string fullName, string email)
+    {
+        await Row(executor).First.ClickAsync();
+        await Page.GetByRole(AriaRole.Tab).Filter(new() { HasText = "Працівники" }).ClickAsync();
+        await StaffRow(fullName).GetByRole(AriaRole.Button, new() { Name = "Змінити" }).ClickAsync();
+        var section = Page.GetByRole(AriaRole.Region, new() { Name = "Обліковий запис працівника: " + fullName });
+        await section.GetByLabel("Обліковий запис організації").ClickAsync();
+        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = email }).ClickAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "Пов'язати" }).ClickAsync();
+    }
 }
 
 public sealed class AdminKnowledgePage(IPage page) : AdminScreen(page, "/console/admin/knowledge")
