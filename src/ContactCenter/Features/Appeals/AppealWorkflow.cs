@@ -67,6 +67,10 @@ public sealed class AppealWorkflow(
         }
         if (executorId is { } target && appeal.Kind == AppealKind.Complaint && appeal.ContestedExecutorId == target)
             errors.Add("executorId", Text.Get("complaint.contestedExecutor"));
+        // The concrete assignee (F3.3) is a staff member of the executor that works the question, linked to a login.
+        if (!string.IsNullOrEmpty(request.AssigneeUserId) && executorId is { } owner &&
+            !await db.ExecutorStaff.AnyAsync(s => s.ExecutorId == owner && s.UserId == request.AssigneeUserId, ct))
+            errors.Add("assigneeUserId", Text.Get("assignee.notStaff"));
         errors.ThrowIfAny();
 
         var now = time.GetUtcNow();
