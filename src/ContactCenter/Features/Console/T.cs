@@ -510,6 +510,16 @@ public static class T
         ["list.dueToday"] = ("Строк сьогодні", "Due today"),
         ["list.open"] = ("На контролі", "Open"),
         ["list.reworked"] = ("Поверталися на доопрацювання", "Ever returned for rework"),
+        // Filters that come from a dashboard figure and have no control of their own: shown as chips that can be removed.
+        ["list.chips"] = ("Фільтри з панелі показників", "Filters from the dashboard"),
+        ["list.chip.closed"] = ("Закриті", "Closed"),
+        ["list.chip.closedDays"] = ("Закрито {0} – {1}", "Closed {0} – {1}"),
+        ["list.chip.onTime"] = ("Закрито вчасно", "Closed on time"),
+        ["list.chip.late"] = ("Закрито з порушенням строку", "Closed late"),
+        ["list.chip.rating"] = ("Оцінка заявника: {0} з 5", "Applicant's rating: {0} of 5"),
+        ["list.chip.rated"] = ("Оцінені заявником", "Rated by the applicant"),
+        ["list.chip.sameQuestion"] = ("Усі умови — в одному питанні", "All conditions in one question"),
+        ["list.chip.remove"] = ("Прибрати фільтр «{0}»", "Remove the filter '{0}'"),
         ["inbox.pageOf"] = ("Сторінка {0}", "Page {0}"),
         // applicant lookup and first-time help on the registration screen (issue 3)
         ["reg.hint"] = ("Почніть з телефону, прізвища або адреси — покажемо попередні звернення заявника. Поля з * обов'язкові.", "Start with the phone, surname or address to see the applicant's earlier appeals. Fields marked * are required."),
