@@ -645,10 +645,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_appeals");
 
-                    b.HasIndex("DueAt")
-                        .HasDatabaseName("ix_appeals_resonant_due_at")
-                        .HasFilter("resonant");
-
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_external_id");
@@ -667,6 +663,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_appeals_privileged_status")
+                        .HasFilter("applicant_privilege_category <> ''");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status"), new[] { "Id" });
+
                     b.HasIndex("TrackingToken")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_tracking_token");
@@ -677,7 +679,10 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UpdatedAt"), new[] { "ReceivedAt" });
 
                     b.HasIndex("Status", "DueAt")
-                        .HasDatabaseName("ix_appeals_status_due_at");
+                        .HasDatabaseName("ix_appeals_resonant_status_due_at")
+                        .HasFilter("resonant");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "DueAt"), new[] { "Id" });
 
                     b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
                         .HasDatabaseName("ix_appeals_report");
@@ -829,6 +834,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_assignments");
+
+                    b.HasIndex("ExecutorId")
+                        .HasDatabaseName("ix_assignments_other_roles_scope")
+                        .HasFilter("active AND role <> 'Main'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ExecutorId"), new[] { "QuestionId" });
 
                     b.HasIndex("QuestionId")
                         .HasDatabaseName("ix_assignments_question_id");
@@ -1155,6 +1166,17 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ClosedAt")
                         .HasDatabaseName("ix_questions_closed_at");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_questions_id_appeal_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Id"), new[] { "AppealId" });
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_questions_rework_status")
+                        .HasFilter("rework_count > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status"), new[] { "AppealId" });
+
                     b.HasIndex("AppealId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_questions_appeal_id_number");
@@ -1162,11 +1184,18 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CategoryCode", "Status")
                         .HasDatabaseName("ix_questions_category_code_status");
 
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_questions_status_due_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "DueAt"), new[] { "ExecutorId" });
+
                     b.HasIndex("AppealId", "ExecutorId", "Id")
                         .HasDatabaseName("ix_questions_scope");
 
                     b.HasIndex("ExecutorId", "Status", "DueAt")
                         .HasDatabaseName("ix_questions_executor_id_status_due_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ExecutorId", "Status", "DueAt"), new[] { "AppealId" });
 
                     b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
                         .HasDatabaseName("ix_questions_report");

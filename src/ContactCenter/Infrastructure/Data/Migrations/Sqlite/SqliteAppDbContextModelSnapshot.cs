@@ -615,10 +615,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_appeals");
 
-                    b.HasIndex("DueAt")
-                        .HasDatabaseName("ix_appeals_resonant_due_at")
-                        .HasFilter("resonant");
-
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_external_id");
@@ -631,6 +627,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_registration_number");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_appeals_privileged_status")
+                        .HasFilter("applicant_privilege_category <> ''")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
+
                     b.HasIndex("TrackingToken")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_tracking_token");
@@ -640,7 +641,9 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "ReceivedAt" });
 
                     b.HasIndex("Status", "DueAt")
-                        .HasDatabaseName("ix_appeals_status_due_at");
+                        .HasDatabaseName("ix_appeals_resonant_status_due_at")
+                        .HasFilter("resonant")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
                         .HasDatabaseName("ix_appeals_report");
@@ -786,6 +789,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_assignments");
+
+                    b.HasIndex("ExecutorId")
+                        .HasDatabaseName("ix_assignments_other_roles_scope")
+                        .HasFilter("active AND role <> 'Main'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "QuestionId" });
 
                     b.HasIndex("QuestionId")
                         .HasDatabaseName("ix_assignments_question_id");
@@ -1106,6 +1114,15 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ClosedAt")
                         .HasDatabaseName("ix_questions_closed_at");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_questions_id_appeal_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_questions_rework_status")
+                        .HasFilter("rework_count > 0")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
+
                     b.HasIndex("AppealId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_questions_appeal_id_number");
@@ -1113,11 +1130,16 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CategoryCode", "Status")
                         .HasDatabaseName("ix_questions_category_code_status");
 
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_questions_status_due_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ExecutorId" });
+
                     b.HasIndex("AppealId", "ExecutorId", "Id")
                         .HasDatabaseName("ix_questions_scope");
 
                     b.HasIndex("ExecutorId", "Status", "DueAt")
-                        .HasDatabaseName("ix_questions_executor_id_status_due_at");
+                        .HasDatabaseName("ix_questions_executor_id_status_due_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
 
                     b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
                         .HasDatabaseName("ix_questions_report");
