@@ -663,12 +663,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_appeals_privileged_status")
-                        .HasFilter("applicant_privilege_category <> ''");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status"), new[] { "Id" });
-
                     b.HasIndex("TrackingToken")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_tracking_token");
@@ -679,13 +673,22 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UpdatedAt"), new[] { "ReceivedAt" });
 
                     b.HasIndex("Status", "DueAt")
-                        .HasDatabaseName("ix_appeals_resonant_status_due_at")
-                        .HasFilter("resonant");
+                        .HasDatabaseName("ix_appeals_status_due_at");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "DueAt"), new[] { "Id" });
 
                     b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
                         .HasDatabaseName("ix_appeals_report");
+
+                    b.HasIndex(new[] { "Status" }, "ix_appeals_privileged_status")
+                        .HasDatabaseName("ix_appeals_privileged_status")
+                        .HasFilter("applicant_privilege_category <> ''");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status" }, "ix_appeals_privileged_status"), new[] { "Id" });
+
+                    b.HasIndex(new[] { "Status", "DueAt" }, "ix_appeals_resonant_status_due_at")
+                        .HasDatabaseName("ix_appeals_resonant_status_due_at")
+                        .HasFilter("resonant");
 
                     b.ToTable("appeals", (string)null);
                 });
@@ -835,12 +838,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_assignments");
 
-                    b.HasIndex("ExecutorId")
-                        .HasDatabaseName("ix_assignments_other_roles_scope")
-                        .HasFilter("active AND role <> 'Main'");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ExecutorId"), new[] { "QuestionId" });
-
                     b.HasIndex("QuestionId")
                         .HasDatabaseName("ix_assignments_question_id");
 
@@ -850,6 +847,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("QuestionId", "ExecutorId")
                         .HasDatabaseName("ix_assignments_active_scope")
                         .HasFilter("active");
+
+                    b.HasIndex(new[] { "ExecutorId" }, "ix_assignments_other_roles_scope")
+                        .HasDatabaseName("ix_assignments_other_roles_scope")
+                        .HasFilter("active AND role <> 'Main'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ExecutorId" }, "ix_assignments_other_roles_scope"), new[] { "QuestionId" });
 
                     b.ToTable("assignments", (string)null);
                 });
@@ -1166,28 +1169,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ClosedAt")
                         .HasDatabaseName("ix_questions_closed_at");
 
-                    b.HasIndex("Id")
-                        .HasDatabaseName("ix_questions_id_appeal_id");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Id"), new[] { "AppealId" });
-
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_questions_rework_status")
-                        .HasFilter("rework_count > 0");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status"), new[] { "AppealId" });
-
                     b.HasIndex("AppealId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_questions_appeal_id_number");
 
                     b.HasIndex("CategoryCode", "Status")
                         .HasDatabaseName("ix_questions_category_code_status");
-
-                    b.HasIndex("Status", "DueAt")
-                        .HasDatabaseName("ix_questions_status_due_at");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "DueAt"), new[] { "ExecutorId" });
 
                     b.HasIndex("AppealId", "ExecutorId", "Id")
                         .HasDatabaseName("ix_questions_scope");
@@ -1204,6 +1191,22 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_questions_appeal_id");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics"), new[] { "CategoryCode", "ExecutorId", "ClosedAt", "DueAt", "ReworkCount", "VerificationRating", "VerificationConfirmed", "Status" });
+
+                    b.HasIndex(new[] { "Id" }, "ix_questions_id_appeal_id")
+                        .HasDatabaseName("ix_questions_id_appeal_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "ix_questions_id_appeal_id"), new[] { "AppealId" });
+
+                    b.HasIndex(new[] { "Status" }, "ix_questions_rework_status")
+                        .HasDatabaseName("ix_questions_rework_status")
+                        .HasFilter("rework_count > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status" }, "ix_questions_rework_status"), new[] { "AppealId" });
+
+                    b.HasIndex(new[] { "Status", "DueAt" }, "ix_questions_status_due_at")
+                        .HasDatabaseName("ix_questions_status_due_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status", "DueAt" }, "ix_questions_status_due_at"), new[] { "ExecutorId" });
 
                     b.ToTable("questions", (string)null);
                 });

@@ -627,11 +627,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_registration_number");
 
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_appeals_privileged_status")
-                        .HasFilter("applicant_privilege_category <> ''")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
-
                     b.HasIndex("TrackingToken")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_tracking_token");
@@ -641,12 +636,20 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "ReceivedAt" });
 
                     b.HasIndex("Status", "DueAt")
-                        .HasDatabaseName("ix_appeals_resonant_status_due_at")
-                        .HasFilter("resonant")
+                        .HasDatabaseName("ix_appeals_status_due_at")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
                         .HasDatabaseName("ix_appeals_report");
+
+                    b.HasIndex(new[] { "Status" }, "ix_appeals_privileged_status")
+                        .HasDatabaseName("ix_appeals_privileged_status")
+                        .HasFilter("applicant_privilege_category <> ''")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
+
+                    b.HasIndex(new[] { "Status", "DueAt" }, "ix_appeals_resonant_status_due_at")
+                        .HasDatabaseName("ix_appeals_resonant_status_due_at")
+                        .HasFilter("resonant");
 
                     b.ToTable("appeals", (string)null);
                 });
@@ -790,11 +793,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_assignments");
 
-                    b.HasIndex("ExecutorId")
-                        .HasDatabaseName("ix_assignments_other_roles_scope")
-                        .HasFilter("active AND role <> 'Main'")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "QuestionId" });
-
                     b.HasIndex("QuestionId")
                         .HasDatabaseName("ix_assignments_question_id");
 
@@ -804,6 +802,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("QuestionId", "ExecutorId")
                         .HasDatabaseName("ix_assignments_active_scope")
                         .HasFilter("active");
+
+                    b.HasIndex(new[] { "ExecutorId" }, "ix_assignments_other_roles_scope")
+                        .HasDatabaseName("ix_assignments_other_roles_scope")
+                        .HasFilter("active AND role <> 'Main'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "QuestionId" });
 
                     b.ToTable("assignments", (string)null);
                 });
@@ -1114,25 +1117,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ClosedAt")
                         .HasDatabaseName("ix_questions_closed_at");
 
-                    b.HasIndex("Id")
-                        .HasDatabaseName("ix_questions_id_appeal_id")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
-
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_questions_rework_status")
-                        .HasFilter("rework_count > 0")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
-
                     b.HasIndex("AppealId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_questions_appeal_id_number");
 
                     b.HasIndex("CategoryCode", "Status")
                         .HasDatabaseName("ix_questions_category_code_status");
-
-                    b.HasIndex("Status", "DueAt")
-                        .HasDatabaseName("ix_questions_status_due_at")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ExecutorId" });
 
                     b.HasIndex("AppealId", "ExecutorId", "Id")
                         .HasDatabaseName("ix_questions_scope");
@@ -1147,6 +1137,19 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics")
                         .HasDatabaseName("ix_questions_appeal_id")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryCode", "ExecutorId", "ClosedAt", "DueAt", "ReworkCount", "VerificationRating", "VerificationConfirmed", "Status" });
+
+                    b.HasIndex(new[] { "Id" }, "ix_questions_id_appeal_id")
+                        .HasDatabaseName("ix_questions_id_appeal_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
+
+                    b.HasIndex(new[] { "Status" }, "ix_questions_rework_status")
+                        .HasDatabaseName("ix_questions_rework_status")
+                        .HasFilter("rework_count > 0")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
+
+                    b.HasIndex(new[] { "Status", "DueAt" }, "ix_questions_status_due_at")
+                        .HasDatabaseName("ix_questions_status_due_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ExecutorId" });
 
                     b.ToTable("questions", (string)null);
                 });
