@@ -59,11 +59,21 @@ internal static class ConsolePagesDriver
         var busiest = await Scoped(sp => sp.GetRequiredService<AppDbContext>().Questions.AsNoTracking()
             .Where(q => q.ExecutorId != null && q.Status == AppealStatus.InProgress)
             .GroupBy(q => q.ExecutorId!.Value).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
+        // A small executor too (the fewest questions in work among executors without units below): its scope is a small
+        // share of every filtered list, the case where a per-candidate scope check walks the most candidates.
+        var small = await Scoped(sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return db.Questions.AsNoTracking()
+                .Where(q => q.ExecutorId != null && q.Status == AppealStatus.InProgress && !db.Executors.Any(e => e.ParentId == q.ExecutorId))
+                .GroupBy(q => q.ExecutorId!.Value).OrderBy(g => g.Count()).Select(g => g.Key).FirstAsync();
+        });
         var appealCount = await Scoped(sp => sp.GetRequiredService<AppDbContext>().Appeals.CountAsync());
         var admin = new Actor(null, "bench", Roles.Administrator, null);
         var executor = new Actor(null, "bench", Roles.Executor, busiest);
+        var smallExecutor = new Actor(null, "bench", Roles.Executor, small);
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv");
-        Console.WriteLine($"{appealCount:N0} appeals; {numbers.Count} cards; executor {busiest}; {iterations} iterations per page, 1 client");
+        Console.WriteLine($"{appealCount:N0} appeals; {numbers.Count} cards; executor {busiest} (busiest), {small} (small); {iterations} iterations per page, 1 client");
 
         var pages = new (string Name, Func<int, Task> Work)[]
         {
@@ -86,6 +96,10 @@ internal static class ConsolePagesDriver
             ("inbox: five tab counters + first page of \"new\" (executor)", _ => Scoped(sp => sp.GetRequiredService<InboxQueries>().LoadAsync(executor, InboxTab.New, 1, default))),
             ("inbox: counters + \"overdue\" page 3 (executor)", _ => Scoped(sp => sp.GetRequiredService<InboxQueries>().LoadAsync(executor, InboxTab.Overdue, 3, default))),
             ("inbox: counters + \"due soon\" page 1 (executor)", _ => Scoped(sp => sp.GetRequiredService<InboxQueries>().LoadAsync(executor, InboxTab.DueSoon, 1, default))),
+            ("/console/appeals?overdue=true (small executor's own)", _ => Scoped(sp =>
+                sp.GetRequiredService<AppealQueries>().SearchAsync(AppealListFilter.Parse("?overdue=true").ToSearch(zone), smallExecutor, default))),
+            ("inbox: counters + first page of \"new\" (small executor)", _ => Scoped(sp => sp.GetRequiredService<InboxQueries>().LoadAsync(smallExecutor, InboxTab.New, 1, default))),
+            ("inbox: counters + \"overdue\" page 3 (small executor)", _ => Scoped(sp => sp.GetRequiredService<InboxQueries>().LoadAsync(smallExecutor, InboxTab.Overdue, 3, default))),
             ("supervisor board", _ => Scoped(sp => sp.GetRequiredService<BoardQueries>().LoadAsync(default))),
         };
         Console.WriteLine();

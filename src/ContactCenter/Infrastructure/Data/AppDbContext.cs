@@ -95,10 +95,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(a => a.SearchText).HasMaxLength(8000);
             e.Property(a => a.ExternalId).HasMaxLength(100);
             e.HasIndex(a => a.ExternalId).IsUnique();
-            e.HasIndex(a => new { a.Status, a.DueAt });
+            // Console lists (issue 3): the candidate walk by status and deadline and the inbox's read of an executor's open
+            // appeals from the index alone (the id for the scope semi-joins).
+            e.HasIndex(a => new { a.Status, a.DueAt }).IncludeProperties(a => a.Id);
+            // Console inbox (issue 3, R11): the open appeals of privileged applicants, a few thousand, from the index alone.
+            e.HasIndex(a => a.Status, "ix_appeals_privileged_status").IncludeProperties(a => a.Id).HasFilter("applicant_privilege_category <> ''").HasDatabaseName("ix_appeals_privileged_status");
             e.HasIndex(a => a.ReceivedAt);
             // Console board (issue 3): the open resonant appeals by deadline without reading a million rows.
-            e.HasIndex(a => a.DueAt).HasFilter("resonant").HasDatabaseName("ix_appeals_resonant_due_at");
+            // By status first: the few open ones are read and sorted, not the closed resonant appeals of past years.
+            // Named: an unnamed index on the same columns would be the (status, due_at) index above, filtered.
+            e.HasIndex(a => new { a.Status, a.DueAt }, "ix_appeals_resonant_status_due_at").HasFilter("resonant").HasDatabaseName("ix_appeals_resonant_status_due_at");
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasMany(a => a.Questions).WithOne(q => q.Appeal).HasForeignKey(q => q.AppealId);
             e.HasMany(a => a.History).WithOne().HasForeignKey(h => h.AppealId);
@@ -107,7 +113,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         b.Entity<Question>(e =>
         {
             e.HasIndex(q => new { q.AppealId, q.Number }).IsUnique();
-            e.HasIndex(q => new { q.ExecutorId, q.Status, q.DueAt });
+            // The appeal id lets the console scope read an executor's appeals from the index alone (issue 3).
+            e.HasIndex(q => new { q.ExecutorId, q.Status, q.DueAt }).IncludeProperties(q => q.AppealId);
+            // Console scope (issue 3): question → appeal for an executor's co-executor assignments without the heap.
+            e.HasIndex(q => q.Id, "ix_questions_id_appeal_id").IncludeProperties(q => q.AppealId).HasDatabaseName("ix_questions_id_appeal_id");
+            // Console inbox "rework" tab (issue 3): the few questions ever returned for rework, by status.
+            e.HasIndex(q => q.Status, "ix_questions_rework_status").IncludeProperties(q => q.AppealId).HasFilter("rework_count > 0").HasDatabaseName("ix_questions_rework_status");
+            // Console board (issue 3): open questions due before the end of today, per executor, from the index alone (the
+            // executor-first index above would be read whole: the status cannot bound a scan over every executor).
+            e.HasIndex(q => new { q.Status, q.DueAt }, "ix_questions_status_due_at").IncludeProperties(q => q.ExecutorId).HasDatabaseName("ix_questions_status_due_at");
             e.HasIndex(q => new { q.CategoryCode, q.Status });
             // Console lists (issue 3): an executor's scope check per appeal (its questions' executors and ids, for the
             // active assignments below) from the index alone.
@@ -130,6 +144,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(a => new { a.QuestionId, a.ExecutorId }).HasFilter("active").HasDatabaseName("ix_assignments_active_scope");
             // The foreign key keeps its own full index: the partial one above does not cover inactive rows.
             e.HasIndex(a => a.QuestionId).HasDatabaseName("ix_assignments_question_id");
+            // Console scope semi-join (issue 3): an executor's active co-executor / for-information assignments (main ones
+            // mirror questions.executor_id, see AppealQueries.ScopedAppealIds).
+            e.HasIndex(a => a.ExecutorId, "ix_assignments_other_roles_scope").IncludeProperties(a => a.QuestionId).HasFilter("active AND role <> 'Main'").HasDatabaseName("ix_assignments_other_roles_scope");
         });
         b.Entity<AppealHistoryEntry>(e =>
         {

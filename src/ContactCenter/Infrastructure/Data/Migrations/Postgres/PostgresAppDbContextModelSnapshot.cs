@@ -675,10 +675,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_appeals");
 
-                    b.HasIndex("DueAt")
-                        .HasDatabaseName("ix_appeals_resonant_due_at")
-                        .HasFilter("resonant");
-
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_external_id");
@@ -709,8 +705,20 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_appeals_status_due_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "DueAt"), new[] { "Id" });
+
                     b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
                         .HasDatabaseName("ix_appeals_report");
+
+                    b.HasIndex(new[] { "Status" }, "ix_appeals_privileged_status")
+                        .HasDatabaseName("ix_appeals_privileged_status")
+                        .HasFilter("applicant_privilege_category <> ''");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status" }, "ix_appeals_privileged_status"), new[] { "Id" });
+
+                    b.HasIndex(new[] { "Status", "DueAt" }, "ix_appeals_resonant_status_due_at")
+                        .HasDatabaseName("ix_appeals_resonant_status_due_at")
+                        .HasFilter("resonant");
 
                     b.ToTable("appeals", (string)null);
                 });
@@ -869,6 +877,12 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("QuestionId", "ExecutorId")
                         .HasDatabaseName("ix_assignments_active_scope")
                         .HasFilter("active");
+
+                    b.HasIndex(new[] { "ExecutorId" }, "ix_assignments_other_roles_scope")
+                        .HasDatabaseName("ix_assignments_other_roles_scope")
+                        .HasFilter("active AND role <> 'Main'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ExecutorId" }, "ix_assignments_other_roles_scope"), new[] { "QuestionId" });
 
                     b.ToTable("assignments", (string)null);
                 });
@@ -1198,6 +1212,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ExecutorId", "Status", "DueAt")
                         .HasDatabaseName("ix_questions_executor_id_status_due_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ExecutorId", "Status", "DueAt"), new[] { "AppealId" });
+
                     b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
                         .HasDatabaseName("ix_questions_report");
 
@@ -1205,6 +1221,22 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_questions_appeal_id");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics"), new[] { "CategoryCode", "ExecutorId", "ClosedAt", "DueAt", "ReworkCount", "VerificationRating", "VerificationConfirmed", "Status" });
+
+                    b.HasIndex(new[] { "Id" }, "ix_questions_id_appeal_id")
+                        .HasDatabaseName("ix_questions_id_appeal_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "ix_questions_id_appeal_id"), new[] { "AppealId" });
+
+                    b.HasIndex(new[] { "Status" }, "ix_questions_rework_status")
+                        .HasDatabaseName("ix_questions_rework_status")
+                        .HasFilter("rework_count > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status" }, "ix_questions_rework_status"), new[] { "AppealId" });
+
+                    b.HasIndex(new[] { "Status", "DueAt" }, "ix_questions_status_due_at")
+                        .HasDatabaseName("ix_questions_status_due_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Status", "DueAt" }, "ix_questions_status_due_at"), new[] { "ExecutorId" });
 
                     b.ToTable("questions", (string)null);
                 });

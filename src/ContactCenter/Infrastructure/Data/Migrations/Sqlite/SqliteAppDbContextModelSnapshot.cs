@@ -645,10 +645,6 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_appeals");
 
-                    b.HasIndex("DueAt")
-                        .HasDatabaseName("ix_appeals_resonant_due_at")
-                        .HasFilter("resonant");
-
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_external_id");
@@ -670,10 +666,20 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "ReceivedAt" });
 
                     b.HasIndex("Status", "DueAt")
-                        .HasDatabaseName("ix_appeals_status_due_at");
+                        .HasDatabaseName("ix_appeals_status_due_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.HasIndex("ReceivedAt", "Form", "Channel", "Kind", "IsCollective", "RepeatOfId", "DuplicateOfId")
                         .HasDatabaseName("ix_appeals_report");
+
+                    b.HasIndex(new[] { "Status" }, "ix_appeals_privileged_status")
+                        .HasDatabaseName("ix_appeals_privileged_status")
+                        .HasFilter("applicant_privilege_category <> ''")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
+
+                    b.HasIndex(new[] { "Status", "DueAt" }, "ix_appeals_resonant_status_due_at")
+                        .HasDatabaseName("ix_appeals_resonant_status_due_at")
+                        .HasFilter("resonant");
 
                     b.ToTable("appeals", (string)null);
                 });
@@ -826,6 +832,11 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("QuestionId", "ExecutorId")
                         .HasDatabaseName("ix_assignments_active_scope")
                         .HasFilter("active");
+
+                    b.HasIndex(new[] { "ExecutorId" }, "ix_assignments_other_roles_scope")
+                        .HasDatabaseName("ix_assignments_other_roles_scope")
+                        .HasFilter("active AND role <> 'Main'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "QuestionId" });
 
                     b.ToTable("assignments", (string)null);
                 });
@@ -1147,7 +1158,8 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_questions_scope");
 
                     b.HasIndex("ExecutorId", "Status", "DueAt")
-                        .HasDatabaseName("ix_questions_executor_id_status_due_at");
+                        .HasDatabaseName("ix_questions_executor_id_status_due_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
 
                     b.HasIndex("ReceivedAt", "CategoryCode", "ResultCode", "ExecutorId", "Status", "DueAt", "ResultAt", "ClosedAt", "ExtendedWorkingDays")
                         .HasDatabaseName("ix_questions_report");
@@ -1155,6 +1167,19 @@ namespace ContactCenter.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "AppealId" }, "ix_questions_analytics")
                         .HasDatabaseName("ix_questions_appeal_id")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "CategoryCode", "ExecutorId", "ClosedAt", "DueAt", "ReworkCount", "VerificationRating", "VerificationConfirmed", "Status" });
+
+                    b.HasIndex(new[] { "Id" }, "ix_questions_id_appeal_id")
+                        .HasDatabaseName("ix_questions_id_appeal_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
+
+                    b.HasIndex(new[] { "Status" }, "ix_questions_rework_status")
+                        .HasDatabaseName("ix_questions_rework_status")
+                        .HasFilter("rework_count > 0")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AppealId" });
+
+                    b.HasIndex(new[] { "Status", "DueAt" }, "ix_questions_status_due_at")
+                        .HasDatabaseName("ix_questions_status_due_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ExecutorId" });
 
                     b.ToTable("questions", (string)null);
                 });
