@@ -180,9 +180,16 @@ public sealed class StatutoryReport(AppDbContext db, CategoryDirectory categorie
     /// most frequent first; "not stated" last.</summary>
     private static IEnumerable<ReportRow> FreeText(int total, IEnumerable<(string? Value, int Count)> values)
     {
+        // Spellings that differ only in case are one row, named by the commonest spelling (ties: ordinal order), so the
+        // name does not depend on the order the database returns the groups in (live and pre-aggregated reads differ).
         var grouped = values
-            .GroupBy(v => string.IsNullOrWhiteSpace(v.Value) ? NotStated : v.Value.Trim(), StringComparer.CurrentCultureIgnoreCase)
-            .Select(g => (Value: g.Key, Count: g.Sum(v => v.Count)))
+            .Select(v => (Value: string.IsNullOrWhiteSpace(v.Value) ? NotStated : v.Value.Trim(), v.Count))
+            .GroupBy(v => v.Value, StringComparer.CurrentCultureIgnoreCase)
+            .Select(g => (Value: g.GroupBy(v => v.Value, StringComparer.Ordinal)
+                    .Select(spelling => (Text: spelling.Key, Count: spelling.Sum(v => v.Count)))
+                    .OrderByDescending(spelling => spelling.Count).ThenBy(spelling => spelling.Text, StringComparer.Ordinal)
+                    .First().Text,
+                Count: g.Sum(v => v.Count)))
             .ToList();
         foreach (var (value, count) in grouped.Where(g => g.Value != NotStated).OrderByDescending(g => g.Count).ThenBy(g => g.Value, StringComparer.CurrentCulture))
             yield return Row(value, value, count);
