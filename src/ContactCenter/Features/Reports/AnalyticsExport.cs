@@ -14,15 +14,15 @@ public static class AnalyticsExport
     public static ExportFormat Parse(string? format) => TableExport.ParseFormat(format, ExportFormat.Json, ExportFormat.Csv, ExportFormat.Xlsx);
 
     public static IResult Rating(ExportFormat format, RatingView view, DateTimeOffset now) =>
-        TableExport.Result(format, RatingTable, Async(view.Rows), TableExport.FileName("rating", format, now),
+        TableExport.Result(format, RatingTable, TableExport.FromList(view.Rows), TableExport.FileName("rating", format, now),
             view.Day is { } d ? $"{Text.Get("export.rating.sheet")}: {d:dd.MM.yyyy}" : Text.Get("export.rating.sheet"), CancellationToken.None);
 
     public static IResult Operators(ExportFormat format, IReadOnlyList<OperatorStatsView> rows, DateOnly from, DateOnly to, DateTimeOffset now) =>
-        TableExport.Result(format, OperatorsTable, Async(rows), TableExport.FileName("operators", format, now),
+        TableExport.Result(format, OperatorsTable, TableExport.FromList(rows), TableExport.FileName("operators", format, now),
             $"{Text.Get("export.col.operator")}: {from:dd.MM.yyyy} – {to:dd.MM.yyyy}", CancellationToken.None);
 
     public static IResult Spikes(ExportFormat format, IReadOnlyList<SpikeView> rows, DateTimeOffset now) =>
-        TableExport.Result(format, SpikesTable, Async(rows), TableExport.FileName("spikes", format, now), null, CancellationToken.None);
+        TableExport.Result(format, SpikesTable, TableExport.FromList(rows), TableExport.FileName("spikes", format, now), null, CancellationToken.None);
 
     public static ExportTable<RatingRowView> RatingTable { get; } = new("rating",
     [
@@ -52,24 +52,13 @@ public static class AnalyticsExport
 
     public static ExportTable<SpikeView> SpikesTable { get; } = new("spikes",
     [
-        new(() => Text.Get("export.col.detectedAt"), r => Kyiv(r.DetectedAt), 16),
+        new(() => Text.Get("export.col.detectedAt"), r => TableExport.KyivTime(r.DetectedAt), 16),
         new(() => Text.Get("export.col.spikeKind"), r => Text.Get("export.spike." + r.Kind), 10),
         new(() => Text.Get("export.col.spikeSubject"), r => r.Label, 36),
-        new(() => Text.Get("export.col.windowStart"), r => Kyiv(r.WindowStart), 16),
-        new(() => Text.Get("export.col.windowEnd"), r => Kyiv(r.WindowEnd), 16),
+        new(() => Text.Get("export.col.windowStart"), r => TableExport.KyivTime(r.WindowStart), 16),
+        new(() => Text.Get("export.col.windowEnd"), r => TableExport.KyivTime(r.WindowEnd), 16),
         new(() => Text.Get("report.col.count"), r => r.Count, 10),
         new(() => Text.Get("export.col.baseline"), r => r.Baseline, 10),
         new(() => Text.Get("export.col.appeals"), r => string.Join(", ", r.Appeals), 50),
     ]);
-
-    private static readonly TimeZoneInfo KyivZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv");
-
-    private static DateTimeOffset Kyiv(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, KyivZone);
-
-    private static async IAsyncEnumerable<T> Async<T>(IEnumerable<T> rows)
-    {
-        foreach (var row in rows)
-            yield return row;
-        await Task.CompletedTask;
-    }
 }

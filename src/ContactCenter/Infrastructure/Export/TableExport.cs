@@ -27,6 +27,19 @@ public sealed class ExportTable<T>(string sheetName, IReadOnlyList<ExportColumn<
 /// </summary>
 public static class TableExport
 {
+    private static readonly TimeZoneInfo KyivZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv");
+
+    /// <summary>An instant as the community's local time, for date cells of an export.</summary>
+    public static DateTimeOffset KyivTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, KyivZone);
+
+    /// <summary>Rows already in memory (a small list or report) as the row source an export reads.</summary>
+    public static async IAsyncEnumerable<T> FromList<T>(IEnumerable<T> rows)
+    {
+        foreach (var row in rows)
+            yield return row;
+        await Task.CompletedTask;
+    }
+
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string DateTimeFormat = "dd.MM.yyyy HH:mm";
